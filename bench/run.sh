@@ -1,0 +1,23 @@
+#!/bin/sh
+# make bench: benchmarks, with the figures EVALUATION.md quotes.
+# Input: 20 MB of English news text, built from WMT newstest (../shared/data
+# or $PARALLAX_DATA) in paragraphs of five sentences; without the data, from
+# the demo article repeated (said in the output).
+set -eu
+build=$1 src=$2
+data=${PARALLAX_DATA:-$src/../shared/data}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if [ -f "$data/wmt_newstest_en_es/newstest2012.en" ]; then
+  cat "$data/wmt_newstest_en_es/newstest2012.en" "$data/wmt_newstest_en_es/newstest2013.en" \
+    "$data/wmt24_en_es/source.en-es.txt" | awk 'NR % 5 == 0 { print; print ""; next } { printf "%s ", $0 }' >"$tmp/base.txt"
+  what="WMT newstest2012+2013 and WMT24 English, paragraphs of 5 lines"
+else
+  cp "$src/corpus/jedi/en.txt" "$tmp/base.txt"
+  what="corpus/jedi/en.txt repeated (evaluation data not found)"
+fi
+: >"$tmp/news.txt"
+while [ "$(wc -c <"$tmp/news.txt")" -lt 20000000 ]; do cat "$tmp/base.txt" >>"$tmp/news.txt"; done
+head -c 20000000 "$tmp/news.txt" | iconv -c -f UTF-8 -t UTF-8 >"$tmp/news20.txt"
+echo "== split: $what"
+"$build/bench/bench_split" "$tmp/news20.txt" en

@@ -1,0 +1,309 @@
+/* main.c: the parallax command. It parses options and calls the library;
+ * everything else lives in libparallax. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parallax.h"
+
+enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1, EXIT_TROUBLE = 2 };
+
+static const char usage_text[] =
+    "Usage: parallax COMMAND [OPTIONS] ARGS\n"
+    "Compare an article with its version in another language.\n"
+    "\n"
+    "Commands:\n"
+    "  split [--lang L] [--format text|json] [FILE|-]   split an article into sentences\n"
+    "  align [OPTIONS] [--mode auto|parallel|comparable] [--format text|json|tmx] A B\n"
+    "  diff  [OPTIONS] [--format text|json|html] A B     what one version says and the other not\n"
+    "  A B                                                the same as `parallax diff A B`\n"
+    "  score [--lang-a L] [--lang-b L] < PAIRS            similarity of TAB-separated pairs\n"
+    "\n"
+    "Options:\n"
+    "  --lang L, --lang-a L, --lang-b L   en, es or auto (default: detected)\n"
+    "  --input text|html|xml              input format (default: found by content)\n"
+    "  --format F                         output format\n"
+    "  --segmented                        input is one segment per line\n"
+    "  -o FILE                            write the report to FILE (atomically)\n"
+    "  --max-input-bytes N                refuse larger inputs (default 64 MiB)\n"
+    "  --lexicon FILE, --dict-dir DIR     another lexicon or Hunspell folder\n"
+    "  -h, --help                         show this help\n"
+    "  --version                          show the version\n"
+    "\n"
+    "Exit status: 0 done (diff: no differences), 1 diff found differences,\n"
+    "2 trouble (message on standard error, no report written).\n";
+
+typedef struct opts {
+  const char *command;
+  const char *lang, *lang_a, *lang_b;
+  const char *format;
+  const char *input;
+  const char *output;
+  const char *mode;
+  const char *lexicon, *dict_dir;
+  int segmented;
+  size_t max_input;
+  const char *files[2];
+  int nfiles;
+} opts;
+
+static int S_die(const char *what, const char *msg) {
+  if (what)
+    fprintf(stderr, "parallax: %s: %s\n", what, msg);
+  else
+    fprintf(stderr, "parallax: %s\n", msg);
+  return EXIT_TROUBLE;
+}
+
+static int S_usage_error(const char *msg) {
+  fprintf(stderr, "parallax: %s\nTry 'parallax --help' for more information.\n", msg);
+  return EXIT_TROUBLE;
+}
+
+/* Option values: "--opt value" or "--opt=value". */
+static int S_value(int argc, char **argv, int *i, const char *name, const char **out) {
+  size_t n = strlen(name);
+  const char *a = argv[*i];
+  if (strncmp(a, name, n) != 0) return 0;
+  if (a[n] == '=') {
+    *out = a + n + 1;
+    return 1;
+  }
+  if (a[n] != '\0') return 0;
+  if (*i + 1 >= argc) return -1;
+  *out = argv[++*i];
+  return 1;
+}
+
+static int S_parse(int argc, char **argv, int first, opts *o, char *msg, size_t msgsz) {
+  int only_files = 0;
+  for (int i = first; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = NULL;
+    if (!only_files && strcmp(a, "--") == 0) {
+      only_files = 1;
+      continue;
+    }
+    if (!only_files && a[0] == '-' && a[1] != '\0') {
+      static const char *valued[] = {"--lang-a", "--lang-b", "--lang", "--format", "--input",
+                                     "--mode", "--lexicon", "--dict-dir", "--max-input-bytes",
+                                     "--min-score", "-o", "--output"};
+      int matched = 0;
+      for (size_t k = 0; k < sizeof valued / sizeof *valued; k++) {
+        int r = S_value(argc, argv, &i, valued[k], &v);
+        if (r < 0) {
+          snprintf(msg, msgsz, "option %s needs a value", valued[k]);
+          return -1;
+        }
+        if (r == 0) continue;
+        matched = 1;
+        const char *name = valued[k];
+        if (!strcmp(name, "--lang")) o->lang = v;
+        else if (!strcmp(name, "--lang-a")) o->lang_a = v;
+        else if (!strcmp(name, "--lang-b")) o->lang_b = v;
+        else if (!strcmp(name, "--format")) o->format = v;
+        else if (!strcmp(name, "--input")) o->input = v;
+        else if (!strcmp(name, "--mode")) o->mode = v;
+        else if (!strcmp(name, "--lexicon")) o->lexicon = v;
+        else if (!strcmp(name, "--dict-dir")) o->dict_dir = v;
+        else if (!strcmp(name, "-o") || !strcmp(name, "--output")) o->output = v;
+        else if (!strcmp(name, "--max-input-bytes")) {
+          char *end;
+          errno = 0;
+          unsigned long long x = strtoull(v, &end, 10);
+          if (errno || end == v || *end || x == 0) {
+            snprintf(msg, msgsz, "--max-input-bytes: not a positive number: '%s'", v);
+            return -1;
+          }
+          o->max_input = (size_t)x;
+        }
+        break;
+      }
+      if (matched) continue;
+      if (!strcmp(a, "--segmented")) {
+        o->segmented = 1;
+        continue;
+      }
+      snprintf(msg, msgsz, "unknown option '%s'", a);
+      return -1;
+    }
+    if (o->nfiles >= 2) {
+      snprintf(msg, msgsz, "too many arguments ('%s')", a);
+      return -1;
+    }
+    o->files[o->nfiles++] = a;
+  }
+  return 0;
+}
+
+static int S_check_lang(const char *opt, const char *v) {
+  if (!v || !strcmp(v, "auto") || plx_lang_supported(v)) return 0;
+  char msg[256];
+  snprintf(msg, sizeof msg, "%s: unsupported language '%s' (supported: en, es, auto)", opt, v);
+  S_usage_error(msg);
+  return -1;
+}
+
+static char *S_read_stdin(size_t *len) {
+  size_t cap = 65536, n = 0;
+  char *b = malloc(cap);
+  if (!b) return NULL;
+  size_t r;
+  while ((r = fread(b + n, 1, cap - n, stdin)) > 0) {
+    n += r;
+    if (n == cap) {
+      char *nb = realloc(b, cap * 2);
+      if (!nb) {
+        free(b);
+        return NULL;
+      }
+      b = nb;
+      cap *= 2;
+    }
+  }
+  if (ferror(stdin)) {
+    free(b);
+    return NULL;
+  }
+  *len = n;
+  return b;
+}
+
+/* Read one article; on failure print "parallax: FILE: why". */
+static plx_doc *S_load(const char *path, const plx_doc_options *dopt) {
+  plx_error err = {0};
+  plx_doc *doc = NULL;
+  plx_status st;
+  if (!strcmp(path, "-")) {
+    size_t len = 0;
+    char *b = S_read_stdin(&len);
+    if (!b) {
+      S_die("standard input", "read error");
+      return NULL;
+    }
+    st = plx_doc_parse(b, len, dopt, &doc, &err);
+    free(b);
+    path = "standard input";
+  } else {
+    st = plx_doc_load(path, dopt, &doc, &err);
+  }
+  if (st) {
+    S_die(path, err.message[0] ? err.message : plx_strerror(st));
+    return NULL;
+  }
+  return doc;
+}
+
+/* Write a finished report to -o FILE or standard output, whole or not at all. */
+static int S_emit(const char *output, const char *data, size_t len) {
+  plx_error err = {0};
+  plx_output *out = NULL;
+  if (plx_output_open(output, &out, &err)) return S_die(NULL, err.message);
+  if (plx_output_write(out, data, len, &err)) {
+    plx_output_abort(out);
+    return S_die(NULL, err.message);
+  }
+  if (plx_output_commit(out, &err)) return S_die(NULL, err.message);
+  return 0;
+}
+
+static int S_doc_options(const opts *o, const char *lang, plx_doc_options *d) {
+  plx_doc_options_init(d);
+  d->lang = lang;
+  d->segmented = o->segmented;
+  if (o->max_input) d->max_input_bytes = o->max_input;
+  if (o->input) {
+    if (!strcmp(o->input, "text")) d->format = PLX_INPUT_TEXT;
+    else if (!strcmp(o->input, "html")) d->format = PLX_INPUT_HTML;
+    else if (!strcmp(o->input, "xml")) d->format = PLX_INPUT_XML;
+    else if (!strcmp(o->input, "auto")) d->format = PLX_INPUT_AUTO;
+    else {
+      char msg[256];
+      snprintf(msg, sizeof msg, "--input: unknown format '%s' (text, html, xml, auto)", o->input);
+      return S_usage_error(msg);
+    }
+  }
+  return 0;
+}
+
+static int S_split(const opts *o) {
+  if (o->nfiles > 1) return S_usage_error("split takes one FILE (or - for standard input)");
+  const char *path = o->nfiles ? o->files[0] : "-";
+  int fmt = o->format ? plx_format_parse(o->format) : PLX_FORMAT_TEXT;
+  if (fmt != PLX_FORMAT_TEXT && fmt != PLX_FORMAT_JSON) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "--format: split writes text or json, not '%s'", o->format);
+    return S_usage_error(msg);
+  }
+  if (S_check_lang("--lang", o->lang)) return EXIT_TROUBLE;
+  plx_doc_options dopt;
+  if (S_doc_options(o, o->lang, &dopt)) return EXIT_TROUBLE;
+  plx_doc *doc = S_load(path, &dopt);
+  if (!doc) return EXIT_TROUBLE;
+  char *report = NULL;
+  size_t len = 0;
+  plx_error err = {0};
+  int rc = 0;
+  if (plx_split_render(doc, strcmp(path, "-") ? path : NULL, (plx_format)fmt, &report, &len, &err))
+    rc = S_die(NULL, err.message);
+  else
+    rc = S_emit(o->output, report, len);
+  free(report);
+  plx_doc_free(doc);
+  return rc;
+}
+
+static int S_not_yet(const opts *o) {
+  /* Nothing may print made-up results: until alignment lands, say so. */
+  char msg[128];
+  snprintf(msg, sizeof msg, "'%s' is not implemented yet", o->command);
+  return S_die(NULL, msg);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(usage_text, stderr);
+    return EXIT_TROUBLE;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+    fputs(usage_text, stdout);
+    return fclose(stdout) == 0 ? 0 : S_die(NULL, "write error on standard output");
+  }
+  if (!strcmp(cmd, "--version")) {
+    printf("parallax %s\n", plx_version());
+    return fclose(stdout) == 0 ? 0 : S_die(NULL, "write error on standard output");
+  }
+  opts o = {0};
+  int first = 2;
+  if (!strcmp(cmd, "split") || !strcmp(cmd, "align") || !strcmp(cmd, "diff") ||
+      !strcmp(cmd, "score")) {
+    o.command = cmd;
+  } else {
+    /* `parallax A B` is `parallax diff A B`. */
+    o.command = "diff";
+    first = 1;
+  }
+  for (int i = first; i < argc; i++)
+    if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+      fputs(usage_text, stdout);
+      return fclose(stdout) == 0 ? 0 : S_die(NULL, "write error on standard output");
+    }
+  char msg[512];
+  if (S_parse(argc, argv, first, &o, msg, sizeof msg)) return S_usage_error(msg);
+  if (!strcmp(o.command, "split")) return S_split(&o);
+  if (!strcmp(o.command, "score")) {
+    if (o.nfiles) return S_usage_error("score reads pairs from standard input and takes no FILE");
+    return S_not_yet(&o);
+  }
+  if (o.nfiles != 2) {
+    snprintf(msg, sizeof msg, "%s needs two articles, A and B", o.command);
+    return S_usage_error(msg);
+  }
+  if (!strcmp(o.files[0], "-") && !strcmp(o.files[1], "-"))
+    return S_usage_error("only one of A and B can be standard input");
+  return S_not_yet(&o);
+}

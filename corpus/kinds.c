@@ -1,0 +1,543 @@
+/* kinds.c: say what each sentence of a document is.
+ *
+ * An article scraped from the web carries more than its prose: the title
+ * (often twice), section headings, photo captions, summary bullets, and site
+ * furniture ("Leave a Comment", "Leer más: ..."). The comparison must line up
+ * prose with prose and must not report furniture as content that one version
+ * lacks, so each sentence gets a kind. In order of precedence:
+ *
+ *   boilerplate  matches a pattern of corpus/data/LANG/boilerplate.txt;
+ *   duplicate    repeats an earlier sentence (white space and case aside);
+ *   list, heading, title, caption from markup: kept as they came;
+ *   title        plain text: the first line, if it reads like a title;
+ *   heading      plain text: a short line without final punctuation;
+ *   caption      plain text: a short line between the title and the body.
+ *
+ * The plain-text rules look at whole lines: in a scraped article a line that
+ * is one short sentence is a title, a heading or a caption far more often
+ * than prose, which runs in paragraphs. They stay conservative outside the
+ * top of the article: a missed caption costs little, prose taken for
+ * furniture costs a sentence of the comparison.
+ *
+ * The patterns are compiled once per language (pthread_once) into one
+ * alternation; each call works on its own clone, as ICU requires for
+ * concurrent use.
+ */
+#include "internal.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <unicode/utf16.h>
+
+#define S_TITLE_WORDS 30
+#define S_HEADING_WORDS 15
+#define S_CAPTION_WORDS 20
+/* A paragraph with this many words, or two sentences, is the article body. */
+#define S_BODY_WORDS 25
+#define S_BODY_SENTENCES 2
+/* Shorter repeats ("Yes.", "Why?") are often deliberate, so they stay. */
+#define S_DUP_WORDS 3
+/* Furniture is short; longer sentences are not matched (which also keeps
+ * the cost of a pattern with ".*" bounded). In UTF-16 units. */
+#define S_BOILER_MAX 1000
+/* ICU match steps (roughly milliseconds); a runaway pattern means no match. */
+#define S_REGEX_STEPS 200
+
+/* ---- Patterns ---- */
+
+typedef struct S_rules {
+  const char *lang, *file;
+  URegularExpression *re; /* every pattern as one alternation; NULL if none */
+  plx__buf source;        /* its UTF-8 source, kept alive with it */
+  plx_status status;
+  char message[400];
+} S_rules;
+
+static S_rules S_rules_by_lang[] = {
+    {"en", "corpus/data/en/boilerplate.txt", NULL, {NULL, 0, 0}, PLX_OK, ""},
+    {"es", "corpus/data/es/boilerplate.txt", NULL, {NULL, 0, 0}, PLX_OK, ""},
+};
+#define S_NRULES (sizeof S_rules_by_lang / sizeof S_rules_by_lang[0])
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+static const uint32_t S_FLAGS = UREGEX_CASE_INSENSITIVE | UREGEX_DOTALL;
+
+static URegularExpression *S_open(const char *src, size_t n, UParseError *pe,
+                                  UErrorCode *uerr) {
+  UText *ut = utext_openUTF8(NULL, src, (int64_t)n, uerr);
+  URegularExpression *re = NULL;
+  if (U_SUCCESS(*uerr)) re = uregex_openUText(ut, S_FLAGS, pe, uerr);
+  utext_close(ut);
+  if (U_FAILURE(*uerr)) {
+    uregex_close(re);
+    return NULL;
+  }
+  return re;
+}
+
+static void S_compile(S_rules *r) {
+  size_t len = 0;
+  const char *d = plx__data_get(r->file, &len);
+  if (!d) {
+    r->status = PLX_ERR_DATA;
+    snprintf(r->message, sizeof r->message, "%s: data file missing from the library", r->file);
+    return;
+  }
+  size_t lineno = 0, npat = 0;
+  for (size_t i = 0; i < len;) {
+    const char *nl = memchr(d + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - d) : len, s = i;
+    i = e + 1;
+    lineno++;
+    while (s < e && (d[s] == ' ' || d[s] == '\t')) s++;
+    while (e > s && (d[e - 1] == ' ' || d[e - 1] == '\t' || d[e - 1] == '\r')) e--;
+    if (s == e || d[s] == '#') continue;
+    /* Compile each line alone first, so that an error names its line. */
+    UParseError pe;
+    UErrorCode uerr = U_ZERO_ERROR;
+    URegularExpression *one = S_open(d + s, e - s, &pe, &uerr);
+    if (!one) {
+      r->status = PLX_ERR_DATA;
+      snprintf(r->message, sizeof r->message, "%s:%zu: invalid pattern (%s, offset %d)", r->file,
+               lineno, u_errorName(uerr), (int)pe.offset);
+      return;
+    }
+    uregex_close(one);
+    if (npat++) plx__buf_putc(&r->source, '|');
+    plx__buf_puts(&r->source, "(?:");
+    plx__buf_put(&r->source, d + s, e - s);
+    plx__buf_putc(&r->source, ')');
+  }
+  if (!npat) return;
+  UParseError pe;
+  UErrorCode uerr = U_ZERO_ERROR;
+  r->re = S_open(r->source.data, r->source.len, &pe, &uerr);
+  if (!r->re) {
+    r->status = PLX_ERR_DATA;
+    snprintf(r->message, sizeof r->message, "%s: patterns do not combine (%s, offset %d)",
+             r->file, u_errorName(uerr), (int)pe.offset);
+  }
+}
+
+static void S_compile_all(void) {
+  for (size_t i = 0; i < S_NRULES; i++) S_compile(&S_rules_by_lang[i]);
+}
+
+/* ---- Sentence facts ---- */
+
+typedef struct S_info {
+  size_t ts, te;   /* the span without surrounding white space */
+  size_t words;    /* runs of letters and digits */
+  size_t para;     /* paragraph number (blank lines separate paragraphs) */
+  int letters;     /* has at least one letter */
+  int whole_line;  /* alone on its line(s), and on one line only */
+  int final_punct; /* ends in . ! ? … : ; before closing quotes/brackets */
+  int exclaim;     /* ... and that mark is ! or ? */
+  int boiler, dup, heading, content;
+  size_t dup_of;
+} S_info;
+
+/* Horizontal white space, as far as lines go (a BOM counts: it is kept in
+ * the text before the first line). */
+static int S_hspace(uint32_t c) {
+  return c != '\n' && c != 0x2028 && c != 0x2029 && (c == 0xFEFF || u_isUWhiteSpace((UChar32)c));
+}
+
+static int S_newline(uint32_t c) { return c == '\n' || c == 0x2028 || c == 0x2029; }
+
+static int S_whole_line(const char *t, size_t len, size_t s, size_t e) {
+  for (size_t k = s; k < e; k++)
+    if (t[k] == '\n') return 0;
+  size_t j = s;
+  while (j > 0) {
+    uint32_t c = plx__utf8_prev(t, &j);
+    if (S_newline(c)) break;
+    if (!S_hspace(c)) return 0;
+  }
+  for (size_t k = e; k < len;) {
+    uint32_t c = plx__utf8_next(t, len, &k);
+    if (S_newline(c)) break;
+    if (!S_hspace(c)) return 0;
+  }
+  return 1;
+}
+
+static int S_closing(uint32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == 0x201D ||
+         c == 0x2019 || c == 0xBB || c == 0x203A;
+}
+
+/* 0: no final punctuation; 1: . … : ; and the like; 2: ! or ? */
+static int S_final(const char *t, size_t s, size_t e) {
+  size_t k = e;
+  while (k > s) {
+    uint32_t c = plx__utf8_prev(t, &k);
+    if (S_closing(c)) continue;
+    if (c == '!' || c == '?' || c == 0x203D || c == 0xFF01 || c == 0xFF1F) return 2;
+    if (c == '.' || c == 0x2026 || c == ':' || c == ';' || c == 0x3002 || c == 0xFF0E) return 1;
+    return 0;
+  }
+  return 0;
+}
+
+/* Does the gap between two sentences hold a blank line? */
+static int S_blank_between(const char *t, size_t a, size_t b) {
+  int nl = 0;
+  for (size_t k = a; k < b;) {
+    uint32_t c = plx__utf8_next(t, b, &k);
+    if (c == '\n') {
+      if (++nl >= 2) return 1;
+    } else if (!S_hspace(c)) {
+      nl = 0;
+    }
+  }
+  return 0;
+}
+
+/* ---- Normal form: trimmed, white space collapsed, no leading bullet, NFC ---- */
+
+typedef struct S_ubuf {
+  UChar *p;
+  size_t n, cap;
+} S_ubuf;
+
+static void S_uput(S_ubuf *b, UChar32 c) {
+  plx__grow((void **)&b->p, &b->cap, b->n + 2, sizeof *b->p);
+  if (c <= 0xFFFF) {
+    b->p[b->n++] = (UChar)c;
+  } else {
+    b->p[b->n++] = U16_LEAD(c);
+    b->p[b->n++] = U16_TRAIL(c);
+  }
+}
+
+static int S_bullet(UChar c) {
+  switch (c) {
+  case 0x2022: case 0x25E6: case 0x25AA: case 0x25AB: case 0x2023: case 0x2043:
+  case 0x00B7: case 0x2219: case 0x25CF: case 0x25CB: case 0x25A0: case 0x25A1:
+  case 0x25BA: case 0x25B6: case 0x2013: case 0x2014: case 0x00BB: case 0x2192:
+  case 0x2794: case 0x27A4: case 0x2713: case 0x2714:
+  case '-': case '*': case '+': case '>':
+    return 1;
+  }
+  return 0;
+}
+
+/* Length of a list marker at the start of p[0,n) followed by a space:
+ * a bullet; for list items also "1." "2)" "(a)" "b." */
+static size_t S_marker(const UChar *p, size_t n, int list) {
+  if (n >= 2 && S_bullet(p[0]) && p[1] == ' ') return 2;
+  if (!list) return 0;
+  size_t i = 0;
+  if (i < n && p[i] == '(') i++;
+  size_t d = i;
+  while (i < n && i - d < 3 && p[i] >= '0' && p[i] <= '9') i++;
+  if (i == d && i < n && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z'))) i++;
+  if (i == d || i >= n || (p[i] != '.' && p[i] != ')')) return 0;
+  i++;
+  return i < n && p[i] == ' ' ? i + 1 : 0;
+}
+
+/* Builds the normal form of t[s,e) in out (which it empties first). */
+static void S_normalise(const char *t, size_t s, size_t e, int list, S_ubuf *tmp,
+                        S_ubuf *out) {
+  tmp->n = 0;
+  int space = 0;
+  for (size_t k = s; k < e;) {
+    uint32_t c = plx__utf8_next(t, e, &k);
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+    if (S_hspace(c) || S_newline(c) || c == 0x200B) {
+      space = tmp->n > 0;
+      continue;
+    }
+    if (space) S_uput(tmp, ' ');
+    space = 0;
+    S_uput(tmp, (UChar32)c);
+  }
+  size_t m = S_marker(tmp->p, tmp->n, list);
+  out->n = 0;
+  plx__grow((void **)&out->p, &out->cap, tmp->n - m + 1, sizeof *out->p);
+  UErrorCode uerr = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance(&uerr);
+  const UChar *src = tmp->p + m;
+  int32_t sn = (int32_t)(tmp->n - m);
+  if (U_SUCCESS(uerr) && sn > 0 && !unorm2_isNormalized(nfc, src, sn, &uerr) &&
+      U_SUCCESS(uerr)) {
+    int32_t need = unorm2_normalize(nfc, src, sn, NULL, 0, &uerr);
+    uerr = U_ZERO_ERROR;
+    plx__grow((void **)&out->p, &out->cap, (size_t)need + 1, sizeof *out->p);
+    need = unorm2_normalize(nfc, src, sn, out->p, (int32_t)out->cap, &uerr);
+    if (U_SUCCESS(uerr)) {
+      out->n = (size_t)need;
+      return;
+    }
+  }
+  /* Already NFC (the usual case), or ICU failed: the text as it is. */
+  if (sn > 0) memcpy(out->p, src, (size_t)sn * sizeof *src);
+  out->n = (size_t)(sn > 0 ? sn : 0);
+}
+
+static void S_count_words(const S_ubuf *b, S_info *in) {
+  size_t words = 0;
+  int inword = 0, letters = 0;
+  for (int32_t i = 0; i < (int32_t)b->n;) {
+    UChar32 c;
+    U16_NEXT(b->p, i, (int32_t)b->n, c);
+    if (u_isalnum(c) || (inword && (U_GET_GC_MASK(c) & U_GC_M_MASK))) {
+      if (!inword) words++;
+      inword = 1;
+      if (u_isalpha(c)) letters = 1;
+    } else {
+      inword = 0;
+    }
+  }
+  in->words = words;
+  in->letters = letters;
+}
+
+/* ---- Repeats: a hash table of case-folded normal forms ---- */
+
+typedef struct S_key {
+  size_t off, len, id;
+  uint32_t hash;
+} S_key;
+
+typedef struct S_seen {
+  UChar *pool;
+  size_t npool, poolcap;
+  S_key *keys;
+  size_t nkeys, keycap;
+  size_t *slots; /* key index + 1; 0 is empty */
+  size_t nslots;
+} S_seen;
+
+static uint32_t S_hash(const UChar *p, size_t n) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) {
+    h ^= p[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
+/* Returns the id of an earlier sentence with the same key, or records this
+ * one and returns SIZE_MAX. */
+static size_t S_seen_add(S_seen *st, const UChar *p, size_t n, size_t id) {
+  uint32_t h = S_hash(p, n);
+  size_t mask = st->nslots - 1;
+  size_t i = h & mask;
+  for (; st->slots[i]; i = (i + 1) & mask) {
+    const S_key *k = &st->keys[st->slots[i] - 1];
+    if (k->hash == h && k->len == n && memcmp(st->pool + k->off, p, n * sizeof *p) == 0)
+      return k->id;
+  }
+  plx__grow((void **)&st->pool, &st->poolcap, st->npool + n + 1, sizeof *st->pool);
+  if (n) memcpy(st->pool + st->npool, p, n * sizeof *p);
+  S_key k = {st->npool, n, id, h};
+  st->npool += n;
+  PLX__PUSH(st->keys, st->nkeys, st->keycap, k);
+  st->slots[i] = st->nkeys;
+  return SIZE_MAX;
+}
+
+static int S_fold(const S_ubuf *in, S_ubuf *out) {
+  UErrorCode uerr = U_ZERO_ERROR;
+  int32_t need = u_strFoldCase(out->p, (int32_t)out->cap, in->p, (int32_t)in->n,
+                               U_FOLD_CASE_DEFAULT, &uerr);
+  if (uerr == U_BUFFER_OVERFLOW_ERROR || (int32_t)out->cap <= need) {
+    plx__grow((void **)&out->p, &out->cap, (size_t)need + 1, sizeof *out->p);
+    uerr = U_ZERO_ERROR;
+    need = u_strFoldCase(out->p, (int32_t)out->cap, in->p, (int32_t)in->n,
+                         U_FOLD_CASE_DEFAULT, &uerr);
+  }
+  if (U_FAILURE(uerr)) return 0;
+  out->n = (size_t)need;
+  return 1;
+}
+
+/* ---- The rules ---- */
+
+static int S_caption_like(const S_info *in) {
+  return in->whole_line && in->letters && in->words <= S_CAPTION_WORDS;
+}
+
+plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx_sentence *s,
+                             size_t n, int from_markup, plx_error *err) {
+  S_rules *rules = NULL;
+  for (size_t i = 0; i < S_NRULES; i++)
+    if (lang && strcmp(lang, S_rules_by_lang[i].lang) == 0) rules = &S_rules_by_lang[i];
+  if (!rules)
+    return plx__fail(err, PLX_ERR_LANGUAGE, "no sentence kinds for language '%s'",
+                     lang ? lang : "(none)");
+  if (n == 0) return PLX_OK;
+  if (!text || !s) return plx__fail(err, PLX_ERR_USAGE, "no text or no sentences");
+  for (size_t i = 0; i < n; i++)
+    if (s[i].start > s[i].end || s[i].end > len)
+      return plx__fail(err, PLX_ERR_USAGE, "sentence %zu spans [%zu, %zu), outside the text (%zu bytes)",
+                       i, s[i].start, s[i].end, len);
+  pthread_once(&S_once, S_compile_all);
+  if (rules->status) return plx__fail(err, rules->status, "%s", rules->message);
+
+  URegularExpression *re = NULL;
+  if (rules->re) {
+    UErrorCode uerr = U_ZERO_ERROR;
+    re = uregex_clone(rules->re, &uerr);
+    if (U_SUCCESS(uerr)) uregex_setTimeLimit(re, S_REGEX_STEPS, &uerr);
+    if (U_FAILURE(uerr)) {
+      uregex_close(re);
+      return plx__fail(err, PLX_ERR_INTERNAL, "ICU regular expression: %s", u_errorName(uerr));
+    }
+  }
+
+  S_info *info = plx__calloc(n, sizeof *info);
+  S_ubuf tmp = {0}, norm = {0}, folded = {0};
+  S_seen seen = {0};
+  seen.nslots = 16;
+  while (seen.nslots < 2 * n) seen.nslots *= 2;
+  seen.slots = plx__calloc(seen.nslots, sizeof *seen.slots);
+  plx_status st = PLX_OK;
+
+  /* Facts, and boilerplate. An incoming DUPLICATE is worked out afresh. */
+  int have_title = 0;
+  for (size_t i = 0; i < n; i++) {
+    S_info *in = &info[i];
+    if (s[i].kind == PLX_KIND_DUPLICATE) s[i].kind = PLX_KIND_TEXT;
+    if (s[i].kind == PLX_KIND_TITLE) have_title = 1;
+    in->ts = s[i].start;
+    in->te = s[i].end;
+    while (in->ts < in->te) {
+      size_t k = in->ts;
+      uint32_t c = plx__utf8_next(text, in->te, &k);
+      if (!S_hspace(c) && !S_newline(c)) break;
+      in->ts = k;
+    }
+    while (in->te > in->ts) {
+      size_t k = in->te;
+      uint32_t c = plx__utf8_prev(text, &k);
+      if (!S_hspace(c) && !S_newline(c)) break;
+      in->te = k;
+    }
+    in->whole_line = in->te > in->ts && S_whole_line(text, len, in->ts, in->te);
+    in->final_punct = S_final(text, in->ts, in->te);
+    in->exclaim = in->final_punct == 2;
+    if (i > 0) in->para = info[i - 1].para + S_blank_between(text, info[i - 1].te, in->ts);
+    S_normalise(text, in->ts, in->te, s[i].kind == PLX_KIND_LIST, &tmp, &norm);
+    S_count_words(&norm, in);
+    in->boiler = s[i].kind == PLX_KIND_BOILERPLATE;
+    if (re && !in->boiler && norm.n > 0 && norm.n <= S_BOILER_MAX) {
+      UErrorCode uerr = U_ZERO_ERROR;
+      uregex_setText(re, norm.p, (int32_t)norm.n, &uerr);
+      UBool m = U_SUCCESS(uerr) && uregex_matches(re, -1, &uerr);
+      if (uerr == U_REGEX_TIME_OUT || uerr == U_REGEX_STACK_OVERFLOW) m = 0;
+      else if (U_FAILURE(uerr)) {
+        st = plx__fail(err, PLX_ERR_INTERNAL, "ICU regular expression: %s", u_errorName(uerr));
+        goto done;
+      }
+      in->boiler = m;
+    }
+    /* Repeats: keyed by the case-folded normal form; furniture and
+     * sentences without a letter or digit are not compared. */
+    if (!in->boiler && in->words > 0) {
+      if (!S_fold(&norm, &folded)) {
+        st = plx__fail(err, PLX_ERR_INTERNAL, "ICU case folding failed");
+        goto done;
+      }
+      size_t first = S_seen_add(&seen, folded.p, folded.n, i);
+      if (first != SIZE_MAX) {
+        in->dup = 1;
+        in->dup_of = first;
+      }
+    }
+  }
+
+  /* The title of a plain-text article: its first line, if it reads like
+   * one. A question or exclamation may be a title when it stands alone. */
+  size_t title = SIZE_MAX;
+  if (!from_markup && !have_title) {
+    size_t i = 0;
+    while (i < n && (info[i].boiler || !info[i].letters)) i++;
+    if (i < n) {
+      const S_info *in = &info[i];
+      int alone = i + 1 < n && info[i + 1].para != in->para;
+      if (s[i].kind == PLX_KIND_TEXT && in->whole_line && in->words <= S_TITLE_WORDS &&
+          (!in->final_punct || (in->exclaim && alone)))
+        title = i;
+    }
+  }
+
+  /* Short repeats are kept unless they repeat the title. */
+  for (size_t i = 0; i < n; i++) {
+    S_info *in = &info[i];
+    if (!in->dup || in->words >= S_DUP_WORDS) continue;
+    size_t f = in->dup_of;
+    if (f != title && s[f].kind != PLX_KIND_TITLE) in->dup = 0;
+  }
+
+  /* Headings: short lines without final punctuation that introduce
+   * something (a last line introduces nothing). */
+  if (!from_markup) {
+    int later = 0; /* is some prose after i? */
+    for (size_t i = n; i-- > 0;) {
+      S_info *in = &info[i];
+      int plain = s[i].kind == PLX_KIND_TEXT && !in->boiler && !in->dup && i != title;
+      if (plain && later && in->whole_line && !in->final_punct && in->letters &&
+          in->words <= S_HEADING_WORDS)
+        in->heading = 1;
+      if (!in->boiler && !in->dup) later = 1;
+      in->content = plain && !in->heading;
+    }
+  }
+
+  /* Captions: short lines between the title and the body, which starts
+   * with the first paragraph of prose (two sentences, or many words) or
+   * the first sentence too long for a caption. Lists, headings and repeats
+   * in between are passed over. Without a title or a body in sight there
+   * is nothing to stand between, so no captions. */
+  size_t caption_end = 0;
+  for (size_t i = title + 1; title != SIZE_MAX && i < n && !caption_end;) {
+    size_t p = info[i].para, j = i, count = 0, words = 0;
+    for (; j < n && info[j].para == p; j++)
+      if (info[j].content) {
+        count++;
+        words += info[j].words;
+      }
+    int body = count >= S_BODY_SENTENCES || words >= S_BODY_WORDS;
+    for (; i < j; i++)
+      if (info[i].content && (body || !S_caption_like(&info[i]))) {
+        caption_end = i;
+        break;
+      }
+    i = j;
+  }
+  for (size_t i = title + 1; i < caption_end; i++)
+    if (info[i].content) s[i].kind = PLX_KIND_CAPTION;
+
+  for (size_t i = 0; i < n; i++) {
+    const S_info *in = &info[i];
+    s[i].duplicate_of = 0;
+    if (in->boiler) s[i].kind = PLX_KIND_BOILERPLATE;
+    else if (in->dup) {
+      s[i].kind = PLX_KIND_DUPLICATE;
+      s[i].duplicate_of = in->dup_of;
+    } else if (i == title) s[i].kind = PLX_KIND_TITLE;
+    else if (in->heading) s[i].kind = PLX_KIND_HEADING;
+  }
+
+done:
+  uregex_close(re);
+  free(info);
+  free(tmp.p);
+  free(norm.p);
+  free(folded.p);
+  free(seen.pool);
+  free(seen.keys);
+  free(seen.slots);
+  return st;
+}

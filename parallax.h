@@ -1,0 +1,8 @@
+/* parallax.h: the whole public interface of libparallax.
+ * Compile with `pkg-config --cflags --libs parallax`. */
+#ifndef PARALLAX_H
+#define PARALLAX_H
+#include "plx_base.h"
+#include "plx_corpus.h"
+#include "plx_report.h"
+#endif

@@ -1,0 +1,59 @@
+/* plx_report.h: render results and write them safely.
+ *
+ * Renderers build the whole report in memory and hand it to the caller as a
+ * string; plx_output then writes it so that a report file is either complete
+ * or absent: a regular file (or a path that does not exist yet) is written to
+ * a temporary file beside it and renamed into place only once everything has
+ * been written and flushed; a device, pipe or standard output is written in
+ * place and never replaced.
+ */
+#ifndef PLX_REPORT_H
+#define PLX_REPORT_H
+
+#include <stddef.h>
+#include "plx_base.h"
+#include "plx_corpus.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum plx_format {
+  PLX_FORMAT_TEXT = 0,
+  PLX_FORMAT_JSON,
+  PLX_FORMAT_HTML,
+  PLX_FORMAT_TMX
+} plx_format;
+
+/* Parse "text", "json", "html", "tmx"; returns -1 when unknown. */
+int plx_format_parse(const char *name);
+
+/* Render the sentences of a document, as `parallax split` prints them.
+ * Text: one sentence per line (line breaks inside a sentence become spaces).
+ * JSON: {"lang", "input", "sentences": [{"id","start","end","text","kind"}]}
+ * plus "text" (the extracted text) for HTML and XML input. path may be NULL.
+ * On success *out is a NUL-terminated string the caller frees. */
+plx_status plx_split_render(const plx_doc *doc, const char *path,
+                            plx_format format, char **out, size_t *len,
+                            plx_error *err);
+
+typedef struct plx_output plx_output;
+
+/* Open a destination: NULL or "-" for standard output, else a path. */
+plx_status plx_output_open(const char *path, plx_output **out, plx_error *err);
+
+/* Append bytes. Errors are remembered and reported by commit as well. */
+plx_status plx_output_write(plx_output *o, const char *data, size_t len,
+                            plx_error *err);
+
+/* Finish: flush, check for errors, rename the temporary file into place.
+ * Frees o whatever the outcome; on failure nothing is left behind. */
+plx_status plx_output_commit(plx_output *o, plx_error *err);
+
+/* Give up: remove the temporary file, if any, and free o. Accepts NULL. */
+void plx_output_abort(plx_output *o);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
