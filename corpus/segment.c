@@ -610,6 +610,10 @@ static void S_candidates(const view *v, size_t **c, size_t *n, size_t *cap, size
       S_add(c, n, cap, i + 2);
   /* A bullet in the middle of a line starts an item. */
   for (size_t i = v->lo; i < v->hi;) {
+    if ((unsigned char)t[i] < 0xC2) { /* ASCII: neither a bullet nor a wide stop */
+      i++;
+      continue;
+    }
     size_t k = i;
     uint32_t ch = plx__utf8_next(t, v->hi, &k);
     if (i > v->lo && S_is_bullet(ch) && ch != 0xB7 && (unsigned char)t[i - 1] == ' ')
@@ -761,8 +765,8 @@ plx_status plx__seg_block(plx__seg *seg, const char *text, size_t lo, size_t hi,
 
   S_candidates(&v, &cand, &nc, &ccap, &forced, &nf, &fcap);
   for (size_t i = 0; i < nf; i++) S_add(&cand, &nc, &ccap, forced[i]);
-  qsort(cand, nc, sizeof *cand, S_cmp_size);
-  qsort(forced, nf, sizeof *forced, S_cmp_size);
+  if (nc) qsort(cand, nc, sizeof *cand, S_cmp_size);
+  if (nf) qsort(forced, nf, sizeof *forced, S_cmp_size);
 
   /* Decisions. Candidates produced by S_candidates (list items, bullets,
    * run-together sentences) are checked like ICU's: a list marker or bullet
@@ -772,7 +776,7 @@ plx_status plx__seg_block(plx__seg *seg, const char *text, size_t lo, size_t hi,
   for (size_t i = 0; i < nc; i++) {
     size_t b = cand[i];
     if (b <= keep[nk - 1]) continue;
-    int is_forced = bsearch(&b, forced, nf, sizeof *forced, S_cmp_size) != NULL;
+    int is_forced = nf && bsearch(&b, forced, nf, sizeof *forced, S_cmp_size) != NULL;
     /* inside "martyr.[1]" ICU may break after the bracket */
     if (!is_forced && b > lo && (text[b - 1] == '[' || (text[b - 1] == ' ' && b > lo + 1 && text[b - 2] == '[')))
       continue;

@@ -115,10 +115,11 @@ plx_status plx_output_commit(plx_output *o, plx_error *err) {
   }
   if (!o->failed && o->tmppath && rename(o->tmppath, o->path) != 0) o->failed = errno;
   if (o->failed) {
-    int e = o->failed;
+    /* name may point into o: report before freeing */
+    plx__fail(err, PLX_ERR_IO, "%s: write error: %s", name, strerror(o->failed));
     if (o->tmppath) unlink(o->tmppath);
     S_free(o);
-    return plx__fail(err, PLX_ERR_IO, "%s: write error: %s", name, strerror(e));
+    return PLX_ERR_IO;
   }
   S_free(o);
   return PLX_OK;
