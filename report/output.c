@@ -1,4 +1,5 @@
 /* output.c: write a report whole or not at all. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
 #include "plx_report.h"
 
@@ -37,15 +38,26 @@ plx_status plx_output_open(const char *path, plx_output **out, plx_error *err) {
     *out = o;
     return PLX_OK;
   }
-  o->path = plx__strndup(path, strlen(path));
+  /* Paths under /dev and /proc (/dev/stdout, /dev/fd/3, /proc/self/fd/1)
+   * name streams, and so does anything that is not a regular file: write
+   * those in place and never replace them. A symbolic link to a regular file
+   * keeps the link: its target is replaced. */
+  char *resolved = NULL;
+  struct stat lst;
+  if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) resolved = realpath(path, NULL);
+  const char *target = resolved ? resolved : path;
+  int stream = strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
+               strncmp(target, "/dev/", 5) == 0 || strncmp(target, "/proc/", 6) == 0;
   struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    if (S_ISDIR(st.st_mode)) {
-      free(o->path);
-      free(o);
-      return plx__fail(err, PLX_ERR_IO, "%s: is a directory", path);
-    }
-    /* A device or a pipe: write in place, never replace it. */
+  int exists = stat(path, &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) {
+    free(resolved);
+    free(o);
+    return plx__fail(err, PLX_ERR_IO, "%s: is a directory", path);
+  }
+  o->path = plx__strndup(path, strlen(path));
+  if (stream || (exists && !S_ISREG(st.st_mode))) {
+    free(resolved);
     o->fd = open(path, O_WRONLY | O_APPEND);
     if (o->fd < 0) {
       int e = errno;
@@ -57,7 +69,11 @@ plx_status plx_output_open(const char *path, plx_output **out, plx_error *err) {
     *out = o;
     return PLX_OK;
   }
-  o->tmppath = S_dirname_template(path);
+  o->tmppath = S_dirname_template(target);
+  if (resolved) {
+    free(o->path);
+    o->path = resolved;
+  }
   o->fd = mkstemp(o->tmppath);
   if (o->fd < 0) {
     int e = errno;

@@ -114,6 +114,16 @@ static void test_output(void) {
   CHECK_INT(plx_output_write(o, "whole\n", 6, &err), PLX_OK);
   CHECK_INT(plx_output_commit(o, &err), PLX_OK);
   CHECK(stat(path, &st) == 0 && st.st_size == 6);
+  /* a symbolic link to a regular file stays a link; its target is replaced */
+  char link[256];
+  snprintf(link, sizeof link, "%s/link.txt", dir);
+  CHECK(symlink("report.txt", link) == 0);
+  CHECK_INT(plx_output_open(link, &o, &err), PLX_OK);
+  CHECK_INT(plx_output_write(o, "replaced!\n", 10, &err), PLX_OK);
+  CHECK_INT(plx_output_commit(o, &err), PLX_OK);
+  CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+  CHECK(stat(path, &st) == 0 && st.st_size == 10);
+  unlink(link);
   unlink(path);
   /* only the target remains in the directory: no temporary files */
   CHECK(rmdir(dir) == 0);
