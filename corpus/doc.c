@@ -153,11 +153,8 @@ plx_status plx_doc_parse(const char *bytes, size_t len, const plx_doc_options *o
     if (d->format == PLX_INPUT_TEXT) plx__text_blocks(d->text, d->len, from, &blocks, &nblocks, &bcap);
     st = plx__seg_new(d->lang, &seg, err);
     if (st) goto fail;
-    for (size_t i = 0; i < nblocks; i++) {
-      st = plx__seg_block(seg, d->text, blocks[i].start, blocks[i].end, blocks[i].kind,
-                          &d->sent, &d->nsent, &d->cap, err);
-      if (st) goto fail;
-    }
+    st = plx__seg_doc(seg, d->text, d->len, blocks, nblocks, &d->sent, &d->nsent, &d->cap, err);
+    if (st) goto fail;
     st = plx__kinds_assign(d->lang, d->text, d->len, d->sent, d->nsent,
                            d->format != PLX_INPUT_TEXT, err);
     if (st) goto fail;

@@ -86,12 +86,12 @@ typedef struct plx__seg plx__seg;  /* per-language rules, compiled once */
 plx_status plx__seg_new(const char *lang, plx__seg **out, plx_error *err);
 void plx__seg_free(plx__seg *seg);
 
-/* Split text[start,end) (one block of the document: a paragraph or a whole
- * plain-text file) into sentences appended to *out. hint is the kind the
- * block's markup implies. */
-plx_status plx__seg_block(plx__seg *seg, const char *text, size_t start,
-                          size_t end, plx_kind hint, plx_sentence **out,
-                          size_t *n, size_t *cap, plx_error *err);
+/* Split the blocks of a document (paragraphs, list items, runs of wrapped
+ * lines; in document order, not overlapping) into sentences appended to
+ * *out. Each block's kind is the kind its markup implies. */
+plx_status plx__seg_doc(plx__seg *seg, const char *text, size_t len, const plx__block *blocks,
+                        size_t nblocks, plx_sentence **out, size_t *n, size_t *cap,
+                        plx_error *err);
 
 /* ---- Kinds (kinds.c) ---- */
 

@@ -47,6 +47,8 @@
 /* Furniture is short; longer sentences are not matched (which also keeps
  * the cost of a pattern with ".*" bounded). In UTF-16 units. */
 #define S_BOILER_MAX 300
+/* Lines up to this many bytes may hold furniture besides other text. */
+#define S_SHORT_LINE 240
 /* ICU match steps (roughly milliseconds); a runaway pattern means no match. */
 #define S_REGEX_STEPS 200
 
@@ -82,6 +84,41 @@ static URegularExpression *S_open(const char *src, size_t n, UParseError *pe,
   return re;
 }
 
+/* Appends pattern p[0,n) to b with every capturing group made
+ * non-capturing. Nobody reads the groups, and ICU saves all of them at every
+ * backtracking point: with a hundred alternatives that copying is most of
+ * the matching time. Escapes, \Q...\E and sets [...] are copied as they are. */
+static void S_put_uncaptured(plx__buf *b, const char *p, size_t n) {
+  int set = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = p[i];
+    if (c == '\\' && i + 1 < n) {
+      if (p[i + 1] == 'Q') {
+        const char *q = NULL;
+        for (size_t k = i + 2; k + 1 < n; k++)
+          if (p[k] == '\\' && p[k + 1] == 'E') {
+            q = p + k;
+            break;
+          }
+        size_t end = q ? (size_t)(q - p) + 2 : n;
+        plx__buf_put(b, p + i, end - i);
+        i = end - 1;
+        continue;
+      }
+      plx__buf_put(b, p + i, 2);
+      i++;
+      continue;
+    }
+    if (c == '[') set++;
+    else if (c == ']' && set > 0) set--;
+    else if (c == '(' && !set && !(i + 1 < n && p[i + 1] == '?')) {
+      plx__buf_puts(b, "(?:");
+      continue;
+    }
+    plx__buf_putc(b, c);
+  }
+}
+
 static void S_compile(S_rules *r) {
   size_t len = 0;
   const char *d = plx__data_get(r->file, &len);
@@ -112,7 +149,7 @@ static void S_compile(S_rules *r) {
     uregex_close(one);
     if (npat++) plx__buf_putc(&r->source, '|');
     plx__buf_puts(&r->source, "(?:");
-    plx__buf_put(&r->source, d + s, e - s);
+    S_put_uncaptured(&r->source, d + s, e - s);
     plx__buf_putc(&r->source, ')');
   }
   if (!npat) return;
@@ -147,7 +184,8 @@ typedef struct S_info {
 /* Horizontal white space, as far as lines go (a BOM counts: it is kept in
  * the text before the first line). */
 static int S_hspace(uint32_t c) {
-  return c != '\n' && c != 0x2028 && c != 0x2029 && (c == 0xFEFF || u_isUWhiteSpace((UChar32)c));
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+  return c != 0x2028 && c != 0x2029 && (c == 0xFEFF || u_isUWhiteSpace((UChar32)c));
 }
 
 static int S_newline(uint32_t c) { return c == '\n' || c == 0x2028 || c == 0x2029; }
@@ -185,6 +223,17 @@ static int S_final(const char *t, size_t s, size_t e) {
     return 0;
   }
   return 0;
+}
+
+/* Is t[s,e) on one line of at most S_SHORT_LINE bytes? Body paragraphs
+ * make long lines; the search stops at that distance, so it stays cheap. */
+static int S_short_line(const char *t, size_t len, size_t s, size_t e) {
+  if (e - s > S_SHORT_LINE || memchr(t + s, '\n', e - s)) return 0;
+  size_t room = S_SHORT_LINE - (e - s), a = s, b = e;
+  for (; a > 0 && t[a - 1] != '\n' && room > 0; room--) a--;
+  if (a > 0 && t[a - 1] != '\n') return 0;
+  for (; b < len && t[b] != '\n' && room > 0; room--) b++;
+  return b == len || t[b] == '\n';
 }
 
 /* Does the gap between two sentences hold a blank line? */
@@ -249,9 +298,16 @@ static size_t S_marker(const UChar *p, size_t n, int list) {
 static void S_normalise(const char *t, size_t s, size_t e, int list, S_ubuf *tmp,
                         S_ubuf *out) {
   tmp->n = 0;
-  int space = 0;
+  int space = 0, ascii = 1;
+  plx__grow((void **)&tmp->p, &tmp->cap, e - s + 2, sizeof *tmp->p);
   for (size_t k = s; k < e;) {
-    uint32_t c = plx__utf8_next(t, e, &k);
+    uint32_t c;
+    if ((unsigned char)t[k] < 0x80) {
+      c = (unsigned char)t[k++];
+    } else {
+      c = plx__utf8_next(t, e, &k);
+      ascii = 0;
+    }
     if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
     if (S_hspace(c) || S_newline(c) || c == 0x200B) {
       space = tmp->n > 0;
@@ -265,10 +321,11 @@ static void S_normalise(const char *t, size_t s, size_t e, int list, S_ubuf *tmp
   out->n = 0;
   plx__grow((void **)&out->p, &out->cap, tmp->n - m + 1, sizeof *out->p);
   UErrorCode uerr = U_ZERO_ERROR;
-  const UNormalizer2 *nfc = unorm2_getNFCInstance(&uerr);
   const UChar *src = tmp->p + m;
   int32_t sn = (int32_t)(tmp->n - m);
-  if (U_SUCCESS(uerr) && sn > 0 && !unorm2_isNormalized(nfc, src, sn, &uerr) &&
+  /* ASCII is already NFC: skip ICU for most English text. */
+  const UNormalizer2 *nfc = ascii ? NULL : unorm2_getNFCInstance(&uerr);
+  if (nfc && U_SUCCESS(uerr) && sn > 0 && !unorm2_isNormalized(nfc, src, sn, &uerr) &&
       U_SUCCESS(uerr)) {
     int32_t need = unorm2_normalize(nfc, src, sn, NULL, 0, &uerr);
     uerr = U_ZERO_ERROR;
@@ -290,16 +347,64 @@ static void S_count_words(const S_ubuf *b, S_info *in) {
   for (int32_t i = 0; i < (int32_t)b->n;) {
     UChar32 c;
     U16_NEXT(b->p, i, (int32_t)b->n, c);
-    if (u_isalnum(c) || (inword && (U_GET_GC_MASK(c) & U_GC_M_MASK))) {
+    int alnum, alpha;
+    if (c < 0x80) { /* ASCII without a property lookup: most of the text */
+      alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      alnum = alpha || (c >= '0' && c <= '9');
+    } else {
+      alnum = u_isalnum(c) || (inword && (U_GET_GC_MASK(c) & U_GC_M_MASK));
+      alpha = alnum && u_isalpha(c);
+    }
+    if (alnum) {
       if (!inword) words++;
       inword = 1;
-      if (u_isalpha(c)) letters = 1;
+      if (alpha) letters = 1;
     } else {
       inword = 0;
     }
   }
   in->words = words;
   in->letters = letters;
+}
+
+/* The case-folded normal form and word count of an ASCII span, in one
+ * pass; the same result as S_normalise, S_count_words and S_fold, which is
+ * what lets both kinds of key meet in one table. Returns 0 (and leaves the
+ * work to them) when the span has a byte outside ASCII. */
+static int S_ascii_key(const char *t, size_t s, size_t e, int list, S_ubuf *out, S_info *in) {
+  plx__grow((void **)&out->p, &out->cap, e - s + 1, sizeof *out->p);
+  size_t n = 0;
+  int space = 0;
+  for (size_t k = s; k < e; k++) {
+    unsigned char c = (unsigned char)t[k];
+    if (c >= 0x80) return 0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = n > 0;
+      continue;
+    }
+    if (space) out->p[n++] = ' ';
+    space = 0;
+    out->p[n++] = (UChar)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+  size_t m = S_marker(out->p, n, list);
+  if (m) memmove(out->p, out->p + m, (n - m) * sizeof *out->p);
+  out->n = n - m;
+  size_t words = 0;
+  int inword = 0, letters = 0;
+  for (size_t k = 0; k < out->n; k++) {
+    UChar c = out->p[k];
+    int alpha = c >= 'a' && c <= 'z';
+    if (alpha || (c >= '0' && c <= '9')) {
+      words += !inword;
+      inword = 1;
+      letters |= alpha;
+    } else {
+      inword = 0;
+    }
+  }
+  in->words = words;
+  in->letters = letters;
+  return 1;
 }
 
 /* ---- Repeats: a hash table of case-folded normal forms ---- */
@@ -348,6 +453,15 @@ static size_t S_seen_add(S_seen *st, const UChar *p, size_t n, size_t id) {
 }
 
 static int S_fold(const S_ubuf *in, S_ubuf *out) {
+  size_t k = 0;
+  while (k < in->n && in->p[k] < 0x80) k++;
+  if (k == in->n) { /* ASCII: folding is lower-casing */
+    plx__grow((void **)&out->p, &out->cap, in->n + 1, sizeof *out->p);
+    for (k = 0; k < in->n; k++)
+      out->p[k] = (in->p[k] >= 'A' && in->p[k] <= 'Z') ? (UChar)(in->p[k] + 32) : in->p[k];
+    out->n = in->n;
+    return 1;
+  }
   UErrorCode uerr = U_ZERO_ERROR;
   int32_t need = u_strFoldCase(out->p, (int32_t)out->cap, in->p, (int32_t)in->n,
                                U_FOLD_CASE_DEFAULT, &uerr);
@@ -428,13 +542,22 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
     in->final_punct = S_final(text, in->ts, in->te);
     in->exclaim = in->final_punct == 2;
     if (i > 0) in->para = info[i - 1].para + S_blank_between(text, info[i - 1].te, in->ts);
-    S_normalise(text, in->ts, in->te, s[i].kind == PLX_KIND_LIST, &tmp, &norm);
-    S_count_words(&norm, in);
+    int list = s[i].kind == PLX_KIND_LIST;
+    /* ASCII sentences (most of English text) get their folded key and word
+     * count in one pass without ICU; the rest, and lines that may be site
+     * furniture, take the full normal form. */
+    int candidate = in->whole_line || S_short_line(text, len, in->ts, in->te);
+    int have_key = !candidate && S_ascii_key(text, in->ts, in->te, list, &folded, in);
+    if (!have_key) {
+      S_normalise(text, in->ts, in->te, list, &tmp, &norm);
+      S_count_words(&norm, in);
+    }
     in->boiler = s[i].kind == PLX_KIND_BOILERPLATE;
     /* Site furniture stands on a line of its own (a paragraph, a list item,
-     * an HTML block); testing only such lines keeps ICU's backtracking
+     * an HTML block), or shares a short one ("(c) 2020 Example. All rights
+     * reserved."); testing only such lines keeps ICU's backtracking
      * matcher off the body text, where it cost 80 % of the run time. */
-    if (re && !in->boiler && in->whole_line && norm.n > 0 && norm.n <= S_BOILER_MAX) {
+    if (re && candidate && !in->boiler && norm.n > 0 && norm.n <= S_BOILER_MAX) {
       UErrorCode uerr = U_ZERO_ERROR;
       uregex_setText(re, norm.p, (int32_t)norm.n, &uerr);
       UBool m = U_SUCCESS(uerr) && uregex_matches(re, -1, &uerr);
@@ -448,7 +571,7 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
     /* Repeats: keyed by the case-folded normal form; furniture and
      * sentences without a letter or digit are not compared. */
     if (!in->boiler && in->words > 0) {
-      if (!S_fold(&norm, &folded)) {
+      if (!have_key && !S_fold(&norm, &folded)) {
         st = plx__fail(err, PLX_ERR_INTERNAL, "ICU case folding failed");
         goto done;
       }

@@ -166,6 +166,7 @@ static void S_load_list(int lang) {
       }
       continue;
     }
+    if (d[s] == '@') continue; /* a directive of a later format */
     UChar w[S_MAX_WORD + 1], f[S_MAX_WORD + 1];
     int32_t n = 0;
     UErrorCode uerr = U_ZERO_ERROR;
@@ -260,8 +261,7 @@ const char *plx_lang_detect(const char *text, size_t len, double *confidence) {
   /* Cyrillic, Greek, CJK...: none of our lists can speak for them. */
   if (c.latin == 0 || c.other > c.latin) return NULL;
 
-  int best = 0, second = 1;
-  if (c.score[second] > c.score[best]) best = 1, second = 0;
+  int best = c.score[1] > c.score[0], second = !best;
   for (int l = 2; l < S_NLANG; l++) {
     if (c.score[l] > c.score[best]) {
       second = best;

@@ -4,7 +4,7 @@
  * item, or a run of lines that were joined because they were wrapped):
  *
  * 1. Candidates. ICU's sentence break iterator, opened for the language with
- *    the locale's suppressions ("en@ss=standard"), proposes boundaries. ICU
+ *    the language (see plx__seg_new on why without the locale's suppressions), proposes boundaries. ICU
  *    follows UAX #29, which misses boundaries with no space ("world.Today"),
  *    list items run together on one line ("1.) first 2.) second"), and bullets
  *    in the middle of a line; those are added as candidates here.
@@ -42,6 +42,11 @@ typedef struct ab_entry {
   ab_class cls;
 } ab_entry;
 
+typedef struct cands {
+  size_t *c, nc, ccap; /* candidates, decided by S_keep */
+  size_t *f, nf, fcap; /* forced boundaries: list items, bullets, citations */
+} cands;
+
 struct plx__seg {
   char lang[8];
   UBreakIterator *bi;
@@ -50,6 +55,8 @@ struct plx__seg {
   char **starters;
   size_t nstart, start_cap;
   plx__buf scratch;
+  cands cd;        /* buffers reused from block to block */
+  size_t *keep, kcap;
 };
 
 /* ---- data files ---- */
@@ -126,10 +133,11 @@ plx_status plx__seg_new(const char *lang, plx__seg **out, plx_error *err) {
   qsort(seg->abbr, seg->nabbr, sizeof *seg->abbr, S_cmp_abbr);
   qsort(seg->starters, seg->nstart, sizeof *seg->starters, S_cmp_str);
   UErrorCode uerr = U_ZERO_ERROR;
-  /* ICU's suppression lists are kept for English only: the Spanish one
+  /* ICU's suppression lists ("@ss=standard") are not used: the Spanish one
    * holds ordinary words ("lago.", "RAM.") and hides real boundaries
-   * (measured on UD Spanish GSD); abbreviations.txt covers Spanish. */
-  snprintf(locale, sizeof locale, strcmp(lang, "en") == 0 ? "%s@ss=standard" : "%s", lang);
+   * (measured on UD Spanish GSD), the filtering iterator doubles ICU's time,
+   * and abbreviations.txt does the same job for both languages. */
+  snprintf(locale, sizeof locale, "%s", lang);
   seg->bi = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &uerr);
   if (U_FAILURE(uerr)) {
     plx__seg_free(seg);
@@ -148,30 +156,37 @@ void plx__seg_free(plx__seg *seg) {
   free(seg->abbr);
   free(seg->starters);
   plx__buf_free(&seg->scratch);
+  free(seg->cd.c);
+  free(seg->cd.f);
+  free(seg->keep);
   free(seg);
 }
 
+/* Lookups copy the word to the stack: they run for every candidate. */
 static ab_class S_abbr_class(const plx__seg *seg, const char *w, size_t n) {
   if (n == 0 || n > 24) return AB_NONE;
-  char *k = S_fold(w, n);
+  char k[32];
+  for (size_t i = 0; i < n; i++) k[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+  k[n] = '\0';
   ab_entry key = {k, AB_NONE};
   ab_entry *e = bsearch(&key, seg->abbr, seg->nabbr, sizeof *seg->abbr, S_cmp_abbr);
-  free(k);
   return e ? e->cls : AB_NONE;
 }
 
 static int S_is_starter(const plx__seg *seg, const char *w, size_t n) {
   if (n == 0 || n > 24) return 0;
-  char *k = plx__strndup(w, n);
+  char buf[32], *k = buf;
+  memcpy(buf, w, n);
+  buf[n] = '\0';
   char **e = bsearch(&k, seg->starters, seg->nstart, sizeof *seg->starters, S_cmp_str);
-  free(k);
   return e != NULL;
 }
 
 /* ---- character classes ---- */
 
 static int S_is_space(uint32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || u_isUWhiteSpace((UChar32)c);
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return c == 0xA0 || u_isUWhiteSpace((UChar32)c);
 }
 
 /* Closing marks that may follow the final punctuation: quotes, brackets. */
@@ -194,7 +209,10 @@ static int S_is_bullet(uint32_t c) {
          c == 0x25CF || c == 0x25A0 || c == 0x25CB || c == 0x2219 || c == 0x00B7;
 }
 
-static int S_alnum(uint32_t c) { return u_isalnum((UChar32)c); }
+static int S_alnum(uint32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum((UChar32)c);
+}
 
 /* ---- looking around a boundary ---- */
 
@@ -444,6 +462,13 @@ static int S_keep(const plx__seg *seg, const view *v, size_t b) {
   int starter = next_upper && S_is_starter(seg, v->t + ws, we - ws);
 
   ab_class cls = S_abbr_class(seg, w, wn);
+  if (cls == AB_NONE && !S_is_initialism(w, wn)) {
+    /* "Tuesday.Mr.": sentences run together; look at the last part */
+    const char *dot = NULL;
+    for (size_t k = 0; k + 1 < wn; k++)
+      if (w[k] == '.') dot = w + k;
+    if (dot) cls = S_abbr_class(seg, dot + 1, wn - (size_t)(dot + 1 - w));
+  }
   /* "EE. UU." style: the token may be the second half of a spaced pair. */
   if (cls == AB_NONE && ts > v->lo + 1) {
     size_t pts, pte;
@@ -554,126 +579,163 @@ static int S_list_marker(const char *t, size_t p, size_t hi, int *style, size_t 
   return value;
 }
 
-static void S_candidates(const view *v, size_t **c, size_t *n, size_t *cap, size_t **f,
-                         size_t *nf, size_t *fcap) {
+/* Sentences run together with no space at t[i] ('.', '!', '?'):
+ * "world.Today", "1,000.That". */
+static void S_cand_glued(const view *v, size_t i, cands *cd) {
   const char *t = v->t;
-  /* Sentences run together with no space: "world.Today", "1,000.That". */
-  for (size_t i = v->lo + 1; i + 2 < v->hi; i++) {
-    if (!(t[i] == '.' || t[i] == '!' || t[i] == '?')) continue;
-    unsigned char a = (unsigned char)t[i - 1], b = (unsigned char)t[i + 1],
-                  bb = (unsigned char)t[i + 2];
-    if (!(b >= 'A' && b <= 'Z' && bb >= 'a' && bb <= 'z')) continue;
-    if (!((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'))) continue;
-    size_t ts, te;
-    /* the whitespace token around i */
-    size_t e = i;
-    while (e < v->hi && e - i < CONTEXT_BYTES && !S_is_space((unsigned char)t[e])) e++;
-    S_token_before(v, e, &ts, &te);
-    if (S_is_url_token(t, ts, te)) continue;
-    /* a lower-case word of two or more letters, or a number, before it */
-    size_t k = i;
-    int letters = 0, digits = 0, upper = 0;
-    while (k > ts) {
-      unsigned char x = (unsigned char)t[k - 1];
-      if (x >= 'a' && x <= 'z') letters++;
-      else if (x >= 'A' && x <= 'Z') upper++;
-      else if ((x >= '0' && x <= '9') || x == ',' || x == '.') digits++;
-      else break;
-      k--;
-    }
-    if (upper > 1) continue;
-    if (letters >= 2 || (digits >= 2 && !letters)) {
-      /* no other period inside the left part (abbreviations, domains) */
-      if (memchr(t + k, '.', i - k) && !digits) continue;
-      S_add(c, n, cap, i + 1);
+  if (i == v->lo || i + 2 >= v->hi) return;
+  unsigned char a = (unsigned char)t[i - 1], b = (unsigned char)t[i + 1],
+                bb = (unsigned char)t[i + 2];
+  if (!(b >= 'A' && b <= 'Z' && bb >= 'a' && bb <= 'z')) return;
+  if (!((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'))) return;
+  size_t ts, te;
+  size_t e = i; /* the whitespace token around i */
+  while (e < v->hi && e - i < CONTEXT_BYTES && !S_is_space((unsigned char)t[e])) e++;
+  S_token_before(v, e, &ts, &te);
+  if (S_is_url_token(t, ts, te)) return;
+  /* a lower-case word of two or more letters, or a number, before it */
+  size_t k = i;
+  int letters = 0, digits = 0, upper = 0;
+  while (k > ts) {
+    unsigned char x = (unsigned char)t[k - 1];
+    if (x >= 'a' && x <= 'z') letters++;
+    else if (x >= 'A' && x <= 'Z') upper++;
+    else if ((x >= '0' && x <= '9') || x == ',' || x == '.') digits++;
+    else break;
+    k--;
+  }
+  if (upper > 1) return;
+  if (letters >= 2 || (digits >= 2 && !letters)) {
+    /* no other period inside the left part (abbreviations, domains) */
+    if (memchr(t + k, '.', i - k) && !digits) return;
+    S_add(&cd->c, &cd->nc, &cd->ccap, i + 1);
+  }
+}
+
+/* After ". " at t[i]: candidates ICU's rule SB8 hides because a lower-case
+ * word follows later: a lower-case sentence start after a word ("exciting.
+ * want to go"), a number ("1 + 1 es 2. 2 + 2 es 4."), and a word's full stop
+ * followed by a spaced ellipsis ("compounds. . . . The"). */
+static void S_cand_after_stop(const view *v, size_t i, cands *cd) {
+  const char *t = v->t;
+  if (i == v->lo || i + 2 >= v->hi || t[i + 1] != ' ') return;
+  unsigned char a = (unsigned char)t[i - 1];
+  if (!(a >= 0x80 || (a >= '0' && a <= '9') || (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')))
+    return;
+  size_t q = S_skip_space(v, i + 1);
+  if (q >= v->hi) return;
+  if (t[q] >= 'a' && t[q] <= 'z' && i >= v->lo + 3 && t[i - 1] >= 'a' && t[i - 1] <= 'z' &&
+      t[i - 2] >= 'a' && t[i - 2] <= 'z' && t[i - 3] >= 'a' && t[i - 3] <= 'z')
+    S_add(&cd->c, &cd->nc, &cd->ccap, q);
+  if ((t[q] >= '0' && t[q] <= '9') || (t[q] == '.' && q + 1 < v->hi && t[q + 1] == ' '))
+    S_add(&cd->c, &cd->nc, &cd->ccap, q);
+}
+
+/* Citation marks after a full stop at t[i]: "martyr.[1] The emperor". */
+static void S_cand_citation(const view *v, size_t i, cands *cd) {
+  const char *t = v->t;
+  size_t j = i + 1;
+  while (j < v->hi && t[j] == '[') {
+    size_t d = j + 1;
+    while (d < v->hi && ((t[d] >= '0' && t[d] <= '9') || t[d] == ',' || t[d] == '-')) d++;
+    if (d == j + 1 || d >= v->hi || t[d] != ']') break;
+    j = d + 1;
+  }
+  if (j > i + 1 && j < v->hi && t[j] == ' ') {
+    size_t q = S_skip_space(v, j);
+    if (q < v->hi && (unsigned char)t[q] >= 'A' && (unsigned char)t[q] <= 'Z')
+      S_add(&cd->f, &cd->nf, &cd->fcap, q);
+  }
+}
+
+/* Items of a list written on one line, opened by a first marker (1. a) (i)
+ * ...) at p, the start of the block or of a sentence: only markers that
+ * continue its sequence (1. 2. 3.) split it, so "for 1. above" stays whole. */
+static void S_cand_list(const view *v, size_t p, cands *cd) {
+  const char *t = v->t;
+  size_t q = p, k = p;
+  uint32_t ch = plx__utf8_next(t, v->hi, &k);
+  if (S_is_bullet(ch) || ch == 0x2043) q = S_skip_space(v, k);
+  int style;
+  size_t mend;
+  if (S_list_marker(t, q, v->hi, &style, &mend) != 1) return;
+  int want = 2;
+  size_t last = mend;
+  /* items further apart than this are not a list on one line (and the bound
+   * keeps hostile input linear) */
+  for (size_t i = mend; i + 2 < v->hi && i - last < 2048; i++) {
+    if (t[i] != ' ') continue;
+    size_t j = i + 1, bj = j;
+    uint32_t bc = plx__utf8_next(t, v->hi, &bj);
+    if (S_is_bullet(bc) || bc == 0x2043) j = S_skip_space(v, bj);
+    int st2;
+    size_t me2;
+    if (S_list_marker(t, j, v->hi, &st2, &me2) == want && st2 == style) {
+      S_add(&cd->f, &cd->nf, &cd->fcap, i + 1);
+      want++;
+      last = i;
     }
   }
-  /* Candidates ICU's rule SB8 hides because a lower-case word follows later:
-   * a number after a full stop ("1 + 1 es 2. 2 + 2 es 4."), and a word's full
-   * stop followed by a spaced ellipsis ("compounds. . . . The"). */
-  for (size_t i = v->lo + 1; i + 2 < v->hi; i++) {
-    if (t[i] != '.' || t[i + 1] != ' ') continue;
-    unsigned char a = (unsigned char)t[i - 1];
-    if (!(a >= 0x80 || (a >= '0' && a <= '9') || (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')))
-      continue;
-    size_t q = S_skip_space(v, i + 1);
-    if (q < v->hi && t[q] >= 'a' && t[q] <= 'z' && i >= v->lo + 3 && t[i - 1] >= 'a' &&
-        t[i - 1] <= 'z' && t[i - 2] >= 'a' && t[i - 2] <= 'z' && t[i - 3] >= 'a' && t[i - 3] <= 'z')
-      S_add(c, n, cap, q);
-    if (q < v->hi && ((t[q] >= '0' && t[q] <= '9') ||
-                      (t[q] == '.' && q + 1 < v->hi && t[q + 1] == ' ')))
-      S_add(c, n, cap, q);
-  }
-  /* "…; La provincia": see S_keep. */
-  for (size_t i = v->lo + 1; i + 2 < v->hi; i++)
-    if (t[i] == ';' && t[i + 1] == ' ' && (unsigned char)t[i + 2] >= 'A' && (unsigned char)t[i + 2] <= 'Z')
-      S_add(c, n, cap, i + 2);
-  /* A bullet in the middle of a line starts an item. */
+  if (want > 2 && p > v->lo) S_add(&cd->f, &cd->nf, &cd->fcap, p);
+}
+
+/* Could a list marker or bullet start at t[p]? A cheap test before the
+ * real one. */
+static int S_may_start_list(const char *t, size_t p, size_t hi) {
+  if (p >= hi) return 0;
+  unsigned char x = (unsigned char)t[p];
+  return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z') ||
+         x == '(' || x >= 0xC2;
+}
+
+/* One scan of the block, dispatching on the byte. */
+static void S_candidates(const view *v, cands *cd) {
+  const char *t = v->t;
+  unsigned char prev_ns = 0; /* the last byte that was not a space */
+  if (S_may_start_list(t, v->lo, v->hi)) S_cand_list(v, v->lo, cd);
   for (size_t i = v->lo; i < v->hi;) {
-    if ((unsigned char)t[i] < 0xC2) { /* ASCII: neither a bullet nor a wide stop */
+    unsigned char ch = (unsigned char)t[i];
+    if (ch < 0x80) {
+      switch (ch) {
+      case '.':
+        S_cand_glued(v, i, cd);
+        S_cand_after_stop(v, i, cd);
+        if (i + 1 < v->hi && t[i + 1] == '[') S_cand_citation(v, i, cd);
+        break;
+      case '!':
+      case '?':
+        S_cand_glued(v, i, cd);
+        break;
+      case ';':
+        /* "…; La provincia": see S_keep */
+        if (i + 2 < v->hi && t[i + 1] == ' ' && (unsigned char)t[i + 2] >= 'A' &&
+            (unsigned char)t[i + 2] <= 'Z')
+          S_add(&cd->c, &cd->nc, &cd->ccap, i + 2);
+        break;
+      case ' ':
+        if ((prev_ns == '.' || prev_ns == ':' || prev_ns == ';' || prev_ns == '!' ||
+             prev_ns == '?') &&
+            i + 1 < v->hi && t[i + 1] != ' ' &&
+            S_may_start_list(t, i + 1, v->hi))
+          S_cand_list(v, i + 1, cd);
+        break;
+      default:
+        break;
+      }
+      if (ch != ' ') prev_ns = ch;
       i++;
       continue;
     }
     size_t k = i;
-    uint32_t ch = plx__utf8_next(t, v->hi, &k);
-    if (i > v->lo && S_is_bullet(ch) && ch != 0xB7 && (unsigned char)t[i - 1] == ' ')
-      S_add(f, nf, fcap, i);
+    uint32_t u = plx__utf8_next(t, v->hi, &k);
+    /* a bullet in the middle of a line starts an item */
+    if (i > v->lo && S_is_bullet(u) && u != 0xB7 && (unsigned char)t[i - 1] == ' ')
+      S_add(&cd->f, &cd->nf, &cd->fcap, i);
     /* a full-width full stop glued to the next word */
-    if ((ch == 0xFF0E || ch == 0x3002) && k < v->hi && !S_is_space((unsigned char)t[k]))
-      S_add(c, n, cap, k);
+    if ((u == 0xFF0E || u == 0x3002) && k < v->hi && !S_is_space((unsigned char)t[k]))
+      S_add(&cd->c, &cd->nc, &cd->ccap, k);
+    prev_ns = 0x80;
     i = k;
-  }
-  /* Items of a list written on one line: a first marker (1. a) (i) ...) at
-   * the start of the block or after a sentence's end, then only markers that
-   * continue its sequence (1. 2. 3.), so "for 1. above" stays whole. */
-  for (size_t p = v->lo; p < v->hi; p++) {
-    if (p > v->lo) {
-      if (t[p - 1] != ' ') continue;
-      size_t k = p - 1;
-      while (k > v->lo && t[k - 1] == ' ') k--;
-      if (k > v->lo && !strchr(".:;!?", t[k - 1])) continue;
-    }
-    size_t q = p;
-    size_t k = q;
-    uint32_t ch = q < v->hi ? plx__utf8_next(t, v->hi, &k) : 0;
-    if (S_is_bullet(ch) || ch == 0x2043) q = S_skip_space(v, k);
-    int style, value;
-    size_t mend;
-    value = S_list_marker(t, q, v->hi, &style, &mend);
-    if (value != 1) continue;
-    int want = 2;
-    size_t last = mend;
-    /* items further apart than this are not a list on one line (and the
-     * bound keeps hostile input linear) */
-    for (size_t i = mend; i + 2 < v->hi && i - last < 2048; i++) {
-      if (t[i] != ' ') continue;
-      size_t j = i + 1, bj = j;
-      uint32_t bc = plx__utf8_next(t, v->hi, &bj);
-      if (S_is_bullet(bc) || bc == 0x2043) j = S_skip_space(v, bj);
-      int st2;
-      size_t me2;
-      if (S_list_marker(t, j, v->hi, &st2, &me2) == want && st2 == style) {
-        S_add(f, nf, fcap, i + 1);
-        want++;
-        last = i;
-      }
-    }
-    if (want > 2 && p > v->lo) S_add(f, nf, fcap, p);
-  }
-  /* Citation marks after a full stop: "martyr.[1] The emperor". */
-  for (size_t i = v->lo + 1; i + 1 < v->hi; i++) {
-    if (t[i - 1] != '.' || t[i] != '[') continue;
-    size_t j = i;
-    while (j < v->hi && t[j] == '[') {
-      size_t d = j + 1;
-      while (d < v->hi && ((t[d] >= '0' && t[d] <= '9') || t[d] == ',' || t[d] == '-')) d++;
-      if (d == j + 1 || d >= v->hi || t[d] != ']') break;
-      j = d + 1;
-    }
-    if (j > i && j < v->hi && t[j] == ' ') {
-      size_t q = S_skip_space(v, j);
-      if (q < v->hi && (unsigned char)t[q] >= 'A' && (unsigned char)t[q] <= 'Z') S_add(f, nf, fcap, q);
-    }
   }
 }
 
@@ -738,40 +800,31 @@ static int S_starts_marker(const char *t, size_t s, size_t e) {
   return S_list_marker(t, s, e, &style, &mend) > 0;
 }
 
-plx_status plx__seg_block(plx__seg *seg, const char *text, size_t lo, size_t hi,
-                          plx_kind hint, plx_sentence **out, size_t *n, size_t *cap,
-                          plx_error *err) {
+/* One block: ICU's boundaries for it are icu[0, nicu), all inside (lo, hi). */
+static void S_block(plx__seg *seg, const char *text, size_t lo, size_t hi, plx_kind hint,
+                    const size_t *icu, size_t nicu, plx_sentence **out, size_t *n,
+                    size_t *cap) {
   S_trim(text, &lo, &hi);
-  if (lo >= hi) return PLX_OK;
+  if (lo >= hi) return;
   view v = {text, lo, hi};
-
-  /* ICU on a scratch copy where line breaks are spaces (same length). */
-  seg->scratch.len = 0;
-  plx__buf_put(&seg->scratch, text + lo, hi - lo);
-  for (size_t i = 0; i < hi - lo; i++)
-    if (seg->scratch.data[i] == '\n' || seg->scratch.data[i] == '\r') seg->scratch.data[i] = ' ';
-  UErrorCode uerr = U_ZERO_ERROR;
-  UText *ut = utext_openUTF8(NULL, seg->scratch.data, (int64_t)(hi - lo), &uerr);
-  if (U_SUCCESS(uerr)) ubrk_setUText(seg->bi, ut, &uerr);
-  if (U_FAILURE(uerr)) {
-    utext_close(ut);
-    return plx__fail(err, PLX_ERR_INTERNAL, "ICU sentence iterator: %s", u_errorName(uerr));
-  }
-  size_t *cand = NULL, nc = 0, ccap = 0, *forced = NULL, nf = 0, fcap = 0;
-  for (int32_t b = ubrk_first(seg->bi); b != UBRK_DONE; b = ubrk_next(seg->bi))
-    if (b > 0 && (size_t)b < hi - lo) S_add(&cand, &nc, &ccap, lo + (size_t)b);
-  ubrk_setText(seg->bi, NULL, 0, &uerr); /* drop the reference to scratch */
-  utext_close(ut);
-
-  S_candidates(&v, &cand, &nc, &ccap, &forced, &nf, &fcap);
-  for (size_t i = 0; i < nf; i++) S_add(&cand, &nc, &ccap, forced[i]);
+  cands *cdp = &seg->cd;
+  cdp->nc = cdp->nf = 0;
+  for (size_t i = 0; i < nicu; i++)
+    if (icu[i] > lo && icu[i] < hi) S_add(&cdp->c, &cdp->nc, &cdp->ccap, icu[i]);
+  cands cd = *cdp;
+  S_candidates(&v, &cd);
+  size_t *cand, nc, *forced = cd.f, nf = cd.nf;
+  for (size_t i = 0; i < nf; i++) S_add(&cd.c, &cd.nc, &cd.ccap, forced[i]);
+  *cdp = cd; /* keep the (maybe moved) buffers for the next block */
+  cand = cd.c;
+  nc = cd.nc;
   if (nc) qsort(cand, nc, sizeof *cand, S_cmp_size);
   if (nf) qsort(forced, nf, sizeof *forced, S_cmp_size);
 
   /* Decisions. Candidates produced by S_candidates (list items, bullets,
    * run-together sentences) are checked like ICU's: a list marker or bullet
    * is never preceded by an abbreviation test, so it is kept. */
-  size_t *keep = NULL, nk = 0, kcap = 0;
+  size_t *keep = seg->keep, nk = 0, kcap = seg->kcap;
   PLX__PUSH(keep, nk, kcap, lo);
   for (size_t i = 0; i < nc; i++) {
     size_t b = cand[i];
@@ -828,8 +881,49 @@ plx_status plx__seg_block(plx__seg *seg, const char *text, size_t lo, size_t hi,
     plx_sentence sent = {s, e, kind, 0};
     PLX__PUSH(*out, *n, *cap, sent);
   }
-  free(cand);
-  free(forced);
-  free(keep);
+  seg->keep = keep;
+  seg->kcap = kcap;
+}
+
+plx_status plx__seg_doc(plx__seg *seg, const char *text, size_t len, const plx__block *blocks,
+                        size_t nblocks, plx_sentence **out, size_t *n, size_t *cap,
+                        plx_error *err) {
+  if (nblocks == 0) return PLX_OK;
+  /* ICU runs once over the whole text (per-block runs cost more in set-up
+   * than in matching). Its scratch copy shows line breaks inside a block
+   * (soft wraps) as spaces, since ICU always breaks after a line break;
+   * blocks are separated by line breaks, so no boundary is lost or moved. */
+  size_t from = blocks[0].start, to = blocks[nblocks - 1].end;
+  seg->scratch.len = 0;
+  plx__buf_put(&seg->scratch, text + from, to - from);
+  char *sc = seg->scratch.data;
+  for (size_t i = 0; i < nblocks; i++)
+    for (size_t k = blocks[i].start; k < blocks[i].end; k++)
+      if (sc[k - from] == '\n' || sc[k - from] == '\r') sc[k - from] = ' ';
+  if (to - from > INT32_MAX)
+    return plx__fail(err, PLX_ERR_TOO_LARGE, "text over 2 GiB");
+  UErrorCode uerr = U_ZERO_ERROR;
+  UText *ut = utext_openUTF8(NULL, sc, (int64_t)(to - from), &uerr);
+  if (U_SUCCESS(uerr)) ubrk_setUText(seg->bi, ut, &uerr);
+  if (U_FAILURE(uerr)) {
+    utext_close(ut);
+    return plx__fail(err, PLX_ERR_INTERNAL, "ICU sentence iterator: %s", u_errorName(uerr));
+  }
+  size_t *icu = NULL, nicu = 0, icap = 0;
+  for (int32_t b = ubrk_first(seg->bi); b != UBRK_DONE; b = ubrk_next(seg->bi))
+    S_add(&icu, &nicu, &icap, from + (size_t)b);
+  ubrk_setText(seg->bi, NULL, 0, &uerr); /* drop the reference to scratch */
+  utext_close(ut);
+  (void)len;
+  size_t j = 0;
+  for (size_t i = 0; i < nblocks; i++) {
+    while (j < nicu && icu[j] <= blocks[i].start) j++;
+    size_t k = j;
+    while (k < nicu && icu[k] < blocks[i].end) k++;
+    S_block(seg, text, blocks[i].start, blocks[i].end, blocks[i].kind, icu + j, k - j, out, n,
+            cap);
+    j = k;
+  }
+  free(icu);
   return PLX_OK;
 }

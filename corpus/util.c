@@ -118,6 +118,14 @@ size_t plx__utf8_invalid_at(const char *str, size_t len) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
   while (i < len) {
+    /* ASCII runs eight bytes at a time */
+    while (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= len) break;
     unsigned c = s[i];
     if (c < 0x80) { i++; continue; }
     size_t need;

@@ -210,6 +210,23 @@ static void test_boilerplate(void) {
             "TLBxx");
   S_free(&d);
 
+  /* Furniture sharing a short line with other furniture or text. */
+  CHECK_STR(S_kinds(&d,
+                    "The title\n\nThe body starts here. It goes on.\n\n"
+                    "\xC2\xA9 2020 Example Media. All rights reserved.\n",
+                    "en", 0),
+            "TxxBB");
+  S_free(&d);
+  /* In a long paragraph, a sentence is prose whatever it looks like. */
+  CHECK_STR(S_kinds(&d,
+                    "The body starts here and it runs on for quite a while, as body text does, "
+                    "with many words in every one of its sentences. Advertisement. The "
+                    "paragraph goes on after that with more words, and more, and more still, "
+                    "until it is far longer than any line of site furniture.\n",
+                    "en", 0),
+            "xxx");
+  S_free(&d);
+
   static const char *en_yes[] = {
       "Leave a Reply",
       "If you notice an error, select it with the mouse and press CTRL + ENTER.",
