@@ -5,4 +5,5 @@
 #include "plx_base.h"
 #include "plx_corpus.h"
 #include "plx_report.h"
+#include "plx_lexicon.h"
 #endif

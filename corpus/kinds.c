@@ -19,9 +19,9 @@
  * top of the article: a missed caption costs little, prose taken for
  * furniture costs a sentence of the comparison.
  *
- * The patterns are compiled once per language (pthread_once) into one
- * alternation; each call works on its own clone, as ICU requires for
- * concurrent use.
+ * The patterns are compiled once per language (pthread_once) into a few
+ * alternations, filed by first letter; each call works on its own clones,
+ * as ICU requires for concurrent use.
  */
 #include "internal.h"
 
@@ -54,17 +54,26 @@
 
 /* ---- Patterns ---- */
 
+/* The patterns are filed by the letter a match must start with (a to z),
+ * or under S_ANY when that is not a single ASCII letter. A sentence is
+ * tried against its letter's patterns and the S_ANY ones only: ICU tries
+ * the alternatives of a pattern one by one, so this divides the matching
+ * time by the number of patterns it skips. */
+#define S_ANY 26
+#define S_NBUCKETS 27
+
 typedef struct S_rules {
   const char *lang, *file;
-  URegularExpression *re; /* every pattern as one alternation; NULL if none */
-  plx__buf source;        /* its UTF-8 source, kept alive with it */
+  /* each bucket's patterns as one alternation; NULL if none */
+  URegularExpression *re[S_NBUCKETS];
+  plx__buf source[S_NBUCKETS]; /* their UTF-8 sources, kept alive with them */
   plx_status status;
   char message[400];
 } S_rules;
 
 static S_rules S_rules_by_lang[] = {
-    {"en", "corpus/data/en/boilerplate.txt", NULL, {NULL, 0, 0}, PLX_OK, ""},
-    {"es", "corpus/data/es/boilerplate.txt", NULL, {NULL, 0, 0}, PLX_OK, ""},
+    {"en", "corpus/data/en/boilerplate.txt", {NULL}, {{NULL, 0, 0}}, PLX_OK, ""},
+    {"es", "corpus/data/es/boilerplate.txt", {NULL}, {{NULL, 0, 0}}, PLX_OK, ""},
 };
 #define S_NRULES (sizeof S_rules_by_lang / sizeof S_rules_by_lang[0])
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
@@ -119,6 +128,68 @@ static void S_put_uncaptured(plx__buf *b, const char *p, size_t n) {
   }
 }
 
+/* The end of the group opening at p[0] (the index of its ')'), or n. */
+static size_t S_group_end(const char *p, size_t n) {
+  int depth = 0, set = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == '\\') i++;
+    else if (p[i] == '[') set++;
+    else if (p[i] == ']' && set > 0) set--;
+    else if (set) continue;
+    else if (p[i] == '(') depth++;
+    else if (p[i] == ')' && --depth == 0) return i;
+  }
+  return n;
+}
+
+/* The ASCII letters (bit 0 for a) a match of p[0,n) can start with, or 0
+ * if it may start with anything else: a literal letter, a group of
+ * alternatives that each start with one, or such a group made optional by
+ * '?' and followed by one. Anything cleverer is left to S_ANY, which is
+ * always safe. */
+static uint32_t S_first_letters(const char *p, size_t n) {
+  if (n == 0) return 0;
+  int optional = 0;
+  if (p[0] != '(') {
+    char c = p[0];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    optional = n > 1 && (p[1] == '?' || p[1] == '*' || p[1] == '{');
+    return c >= 'a' && c <= 'z' && !optional ? 1u << (c - 'a') : 0;
+  }
+  size_t end = S_group_end(p, n);
+  if (end >= n || (n > 1 && p[1] == '?' && !(n > 2 && p[2] == ':'))) return 0;
+  char quant = end + 1 < n ? p[end + 1] : '\0';
+  if (quant == '*' || quant == '{') return 0;
+  optional = quant == '?';
+  size_t a = (n > 2 && p[1] == '?') ? 3 : 1;
+  uint32_t mask = 0;
+  int depth = 0, set = 0;
+  for (size_t i = a; i <= end; i++) {
+    if (i < end) {
+      if (p[i] == '\\') {
+        i++;
+        continue;
+      }
+      if (p[i] == '[') set++;
+      else if (p[i] == ']' && set > 0) set--;
+      if (set) continue;
+      if (p[i] == '(') depth++;
+      else if (p[i] == ')') depth--;
+      if (depth || p[i] != '|') continue;
+    }
+    uint32_t m = S_first_letters(p + a, i - a);
+    if (!m) return 0;
+    mask |= m;
+    a = i + 1;
+  }
+  if (optional) {
+    /* "(also )?te ...": either the group's letters or what follows. */
+    uint32_t rest = S_first_letters(p + end + 2, n - end - 2);
+    return rest ? mask | rest : 0;
+  }
+  return mask;
+}
+
 static void S_compile(S_rules *r) {
   size_t len = 0;
   const char *d = plx__data_get(r->file, &len);
@@ -127,7 +198,7 @@ static void S_compile(S_rules *r) {
     snprintf(r->message, sizeof r->message, "%s: data file missing from the library", r->file);
     return;
   }
-  size_t lineno = 0, npat = 0;
+  size_t lineno = 0;
   for (size_t i = 0; i < len;) {
     const char *nl = memchr(d + i, '\n', len - i);
     size_t e = nl ? (size_t)(nl - d) : len, s = i;
@@ -147,20 +218,49 @@ static void S_compile(S_rules *r) {
       return;
     }
     uregex_close(one);
-    if (npat++) plx__buf_putc(&r->source, '|');
-    plx__buf_puts(&r->source, "(?:");
-    S_put_uncaptured(&r->source, d + s, e - s);
-    plx__buf_putc(&r->source, ')');
+    uint32_t letters = S_first_letters(d + s, e - s);
+    for (int k = 0; k < S_NBUCKETS; k++) {
+      if (letters ? k == S_ANY || !((letters >> k) & 1) : k != S_ANY) continue;
+      plx__buf *src = &r->source[k];
+      if (src->len) plx__buf_putc(src, '|');
+      plx__buf_puts(src, "(?:");
+      S_put_uncaptured(src, d + s, e - s);
+      plx__buf_putc(src, ')');
+    }
   }
-  if (!npat) return;
-  UParseError pe;
-  UErrorCode uerr = U_ZERO_ERROR;
-  r->re = S_open(r->source.data, r->source.len, &pe, &uerr);
-  if (!r->re) {
-    r->status = PLX_ERR_DATA;
-    snprintf(r->message, sizeof r->message, "%s: patterns do not combine (%s, offset %d)",
-             r->file, u_errorName(uerr), (int)pe.offset);
+  for (int k = 0; k < S_NBUCKETS; k++) {
+    if (!r->source[k].len) continue;
+    UParseError pe;
+    UErrorCode uerr = U_ZERO_ERROR;
+    r->re[k] = S_open(r->source[k].data, r->source[k].len, &pe, &uerr);
+    if (!r->re[k]) {
+      r->status = PLX_ERR_DATA;
+      snprintf(r->message, sizeof r->message, "%s: patterns do not combine (%s, offset %d)",
+               r->file, u_errorName(uerr), (int)pe.offset);
+      return;
+    }
   }
+}
+
+/* Does the normal form p[0,n) match one of the patterns (clones in re)?
+ * Returns 1 or 0, or -1 with uerr set if ICU fails. */
+static int S_furniture(URegularExpression **re, const UChar *p, size_t n, UErrorCode *uerr) {
+  UChar c = p[0];
+  if (c >= 'A' && c <= 'Z') c = (UChar)(c + 32);
+  int tries[2] = {c >= 'a' && c <= 'z' ? c - 'a' : -1, S_ANY};
+  for (int t = 0; t < 2; t++) {
+    if (tries[t] < 0 || !re[tries[t]]) continue;
+    URegularExpression *one = re[tries[t]];
+    uregex_setText(one, p, (int32_t)n, uerr);
+    UBool m = U_SUCCESS(*uerr) && uregex_matches(one, -1, uerr);
+    if (*uerr == U_REGEX_TIME_OUT || *uerr == U_REGEX_STACK_OVERFLOW) {
+      *uerr = U_ZERO_ERROR; /* a runaway pattern means no match */
+      m = 0;
+    }
+    if (U_FAILURE(*uerr)) return -1;
+    if (m) return 1;
+  }
+  return 0;
 }
 
 static void S_compile_all(void) {
@@ -499,15 +599,18 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
   pthread_once(&S_once, S_compile_all);
   if (rules->status) return plx__fail(err, rules->status, "%s", rules->message);
 
-  URegularExpression *re = NULL;
-  if (rules->re) {
+  URegularExpression *re[S_NBUCKETS] = {NULL};
+  int have_re = 0;
+  for (int k = 0; k < S_NBUCKETS; k++) {
+    if (!rules->re[k]) continue;
     UErrorCode uerr = U_ZERO_ERROR;
-    re = uregex_clone(rules->re, &uerr);
-    if (U_SUCCESS(uerr)) uregex_setTimeLimit(re, S_REGEX_STEPS, &uerr);
+    re[k] = uregex_clone(rules->re[k], &uerr);
+    if (U_SUCCESS(uerr)) uregex_setTimeLimit(re[k], S_REGEX_STEPS, &uerr);
     if (U_FAILURE(uerr)) {
-      uregex_close(re);
+      for (int j = 0; j <= k; j++) uregex_close(re[j]);
       return plx__fail(err, PLX_ERR_INTERNAL, "ICU regular expression: %s", u_errorName(uerr));
     }
+    have_re = 1;
   }
 
   S_info *info = plx__calloc(n, sizeof *info);
@@ -557,12 +660,10 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
      * an HTML block), or shares a short one ("(c) 2020 Example. All rights
      * reserved."); testing only such lines keeps ICU's backtracking
      * matcher off the body text, where it cost 80 % of the run time. */
-    if (re && candidate && !in->boiler && norm.n > 0 && norm.n <= S_BOILER_MAX) {
+    if (have_re && candidate && !in->boiler && norm.n > 0 && norm.n <= S_BOILER_MAX) {
       UErrorCode uerr = U_ZERO_ERROR;
-      uregex_setText(re, norm.p, (int32_t)norm.n, &uerr);
-      UBool m = U_SUCCESS(uerr) && uregex_matches(re, -1, &uerr);
-      if (uerr == U_REGEX_TIME_OUT || uerr == U_REGEX_STACK_OVERFLOW) m = 0;
-      else if (U_FAILURE(uerr)) {
+      int m = S_furniture(re, norm.p, norm.n, &uerr);
+      if (m < 0) {
         st = plx__fail(err, PLX_ERR_INTERNAL, "ICU regular expression: %s", u_errorName(uerr));
         goto done;
       }
@@ -657,7 +758,7 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
   }
 
 done:
-  uregex_close(re);
+  for (int k = 0; k < S_NBUCKETS; k++) uregex_close(re[k]);
   free(info);
   free(tmp.p);
   free(norm.p);

@@ -244,6 +244,10 @@ static void test_boilerplate(void) {
       "Subscribe to our newsletter",
       "Story continues below advertisement",
       "Updated March 3, 2020 10:15 AM",
+      "Last updated: 12/03/2020",
+      "SHARE THIS ARTICLE",
+      "3 min read",
+      "12 Comments",
   };
   for (size_t i = 0; i < sizeof en_yes / sizeof en_yes[0]; i++) {
     int b = S_boiler("en", en_yes[i]);
@@ -278,6 +282,11 @@ static void test_boilerplate(void) {
       "Comparte en WhatsApp",
       "Más información: www.ejemplo.es",
       "Te puede interesar: Las claves del contrato",
+      "También te puede interesar: Las claves del contrato",
+      "Publicado el 3 de marzo de 2020",
+      "Actualizado: 12/03/2020 10:15",
+      "¿Has encontrado un error?",
+      "5 minutos de lectura",
   };
   for (size_t i = 0; i < sizeof es_yes / sizeof es_yes[0]; i++) {
     int b = S_boiler("es", es_yes[i]);
