@@ -467,34 +467,105 @@ static void S_count_words(const S_ubuf *b, S_info *in) {
   in->letters = letters;
 }
 
-/* The case-folded normal form and word count of an ASCII span, in one
- * pass; the same result as S_normalise, S_count_words and S_fold, which is
- * what lets both kinds of key meet in one table. Returns 0 (and leaves the
- * work to them) when the span has a byte outside ASCII. */
-static int S_ascii_key(const char *t, size_t s, size_t e, int list, S_ubuf *out, S_info *in) {
-  plx__grow((void **)&out->p, &out->cap, e - s + 1, sizeof *out->p);
-  size_t n = 0;
-  int space = 0;
-  for (size_t k = s; k < e; k++) {
-    unsigned char c = (unsigned char)t[k];
-    if (c >= 0x80) return 0;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = n > 0;
+/* FNV-1a, 64 bits, over UTF-16 code units: the key of a normal form. */
+#define S_FNV_INIT 14695981039346656037ull
+#define S_FNV(h, c) (((h) ^ (uint64_t)(c)) * 1099511628211ull)
+
+static uint64_t S_hash(const UChar *p, size_t n) {
+  uint64_t h = S_FNV_INIT;
+  for (size_t i = 0; i < n; i++) h = S_FNV(h, p[i]);
+  return h;
+}
+
+/* Code points whose full case folding is not a single code point (ß → ss,
+ * ŉ, ǰ, ΐ, ligatures...): the fast path leaves them to ICU. */
+static int S_special_fold(uint32_t c) {
+  return c == 0xDF || c == 0x130 || c == 0x149 || c == 0x1F0 || c == 0x390 || c == 0x3B0 ||
+         c == 0x587 || (c >= 0x1E96 && c <= 0x1E9E) || (c >= 0x1F50 && c <= 0x1FFF) ||
+         (c >= 0xFB00 && c <= 0xFB17);
+}
+
+/* Reading a span as its case-folded normal form, one code point at a time,
+ * without building it: white space collapsed and trimmed, letters folded one
+ * by one, which equals ICU's full folding except for the few
+ * S_special_fold code points. The reader gives up (S_NF_SLOW) on text that
+ * may not be NFC (combining marks), on those code points, on characters
+ * beyond U+FFFF, on a list item and on a leading bullet, where S_normalise
+ * and S_fold must do the work. */
+typedef struct S_nf {
+  const char *t;
+  size_t k, e;
+  int pending_space, started;
+} S_nf;
+
+enum { S_NF_END = -1, S_NF_SLOW = -2 };
+
+static int S_nf_start(S_nf *r, const char *t, size_t s, size_t e, int list) {
+  if (list) return 0;
+  if (s + 1 < e && t[s + 1] == ' ' && S_bullet((UChar)(unsigned char)t[s])) return 0;
+  r->t = t;
+  r->k = s;
+  r->e = e;
+  r->pending_space = r->started = 0;
+  return 1;
+}
+
+/* The next code point of the normal form (a space for a run of white
+ * space), S_NF_END, or S_NF_SLOW. *alnum and *alpha describe it. */
+static inline __attribute__((always_inline)) int32_t S_nf_next(S_nf *r, int *alnum,
+                                                                 int *alpha) {
+  while (r->k < r->e) {
+    uint32_t c = (unsigned char)r->t[r->k];
+    int blank;
+    size_t next = r->k + 1;
+    if (c < 0x80) {
+      blank = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+      if (c >= 'A' && c <= 'Z') c += 32;
+      *alpha = c >= 'a' && c <= 'z';
+      *alnum = *alpha || (c >= '0' && c <= '9');
+    } else {
+      next = r->k;
+      c = plx__utf8_next(r->t, r->e, &next);
+      if (c > 0xFFFF || S_special_fold(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) return S_NF_SLOW;
+      if (!r->started && S_bullet((UChar)c)) return S_NF_SLOW;
+      blank = c == 0x2028 || c == 0x2029 || c == 0x200B || c == 0xFEFF || u_isUWhiteSpace((UChar32)c);
+      c = (uint32_t)u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
+      *alnum = u_isalnum((UChar32)c);
+      *alpha = *alnum && u_isalpha((UChar32)c);
+    }
+    if (blank) {
+      r->pending_space = r->started;
+      r->k = next;
       continue;
     }
-    if (space) out->p[n++] = ' ';
-    space = 0;
-    out->p[n++] = (UChar)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    if (r->pending_space) { /* give the space first, the letter next time */
+      r->pending_space = 0;
+      *alnum = *alpha = 0;
+      return ' ';
+    }
+    r->started = 1;
+    r->k = next;
+    return (int32_t)c;
   }
-  size_t m = S_marker(out->p, n, list);
-  if (m) memmove(out->p, out->p + m, (n - m) * sizeof *out->p);
-  out->n = n - m;
-  size_t words = 0;
-  int inword = 0, letters = 0;
-  for (size_t k = 0; k < out->n; k++) {
-    UChar c = out->p[k];
-    int alpha = c >= 'a' && c <= 'z';
-    if (alpha || (c >= '0' && c <= '9')) {
+  return S_NF_END;
+}
+
+/* The key (hash and length of the normal form) and word count of a span in
+ * one pass: the same result as S_normalise, S_count_words, S_fold and
+ * S_hash, which is what lets both kinds of key meet in one table. Returns 0
+ * when the slow path must do it. */
+static int S_fast_key(const char *t, size_t s, size_t e, int list, uint64_t *hash, size_t *len,
+                      S_info *in) {
+  S_nf r;
+  if (!S_nf_start(&r, t, s, e, list)) return 0;
+  uint64_t h = S_FNV_INIT;
+  size_t n = 0, words = 0;
+  int inword = 0, letters = 0, alnum, alpha;
+  int32_t c;
+  while ((c = S_nf_next(&r, &alnum, &alpha)) >= 0) {
+    h = S_FNV(h, (uint32_t)c);
+    n++;
+    if (alnum) {
       words += !inword;
       inword = 1;
       letters |= alpha;
@@ -502,51 +573,53 @@ static int S_ascii_key(const char *t, size_t s, size_t e, int list, S_ubuf *out,
       inword = 0;
     }
   }
+  if (c == S_NF_SLOW) return 0;
   in->words = words;
   in->letters = letters;
+  *hash = h;
+  *len = n;
   return 1;
 }
 
-/* ---- Repeats: a hash table of case-folded normal forms ---- */
+/* Do two spans have the same normal form? -1 when the slow path must say. */
+static int S_fast_equal(const char *t, const S_info *a, int alist, const S_info *b, int blist) {
+  S_nf ra, rb;
+  if (!S_nf_start(&ra, t, a->ts, a->te, alist) || !S_nf_start(&rb, t, b->ts, b->te, blist))
+    return -1;
+  int x1, x2;
+  for (;;) {
+    int32_t ca = S_nf_next(&ra, &x1, &x2), cb = S_nf_next(&rb, &x1, &x2);
+    if (ca == S_NF_SLOW || cb == S_NF_SLOW) return -1;
+    if (ca != cb) return 0;
+    if (ca == S_NF_END) return 1;
+  }
+}
+
+/* ---- Repeats: a hash table of keys; equal keys are confirmed by
+ * comparing the two normal forms, so a hash collision is never a repeat ---- */
 
 typedef struct S_key {
-  size_t off, len, id;
-  uint32_t hash;
+  uint64_t hash;
+  size_t len, id;
 } S_key;
 
 typedef struct S_seen {
-  UChar *pool;
-  size_t npool, poolcap;
   S_key *keys;
   size_t nkeys, keycap;
   size_t *slots; /* key index + 1; 0 is empty */
   size_t nslots;
 } S_seen;
 
-static uint32_t S_hash(const UChar *p, size_t n) {
-  uint32_t h = 2166136261u; /* FNV-1a */
-  for (size_t i = 0; i < n; i++) {
-    h ^= p[i];
-    h *= 16777619u;
-  }
-  return h;
-}
-
 /* Returns the id of an earlier sentence with the same key, or records this
  * one and returns SIZE_MAX. */
-static size_t S_seen_add(S_seen *st, const UChar *p, size_t n, size_t id) {
-  uint32_t h = S_hash(p, n);
+static size_t S_seen_add(S_seen *st, uint64_t h, size_t n, size_t id) {
   size_t mask = st->nslots - 1;
-  size_t i = h & mask;
+  size_t i = (size_t)h & mask;
   for (; st->slots[i]; i = (i + 1) & mask) {
     const S_key *k = &st->keys[st->slots[i] - 1];
-    if (k->hash == h && k->len == n && memcmp(st->pool + k->off, p, n * sizeof *p) == 0)
-      return k->id;
+    if (k->hash == h && k->len == n) return k->id;
   }
-  plx__grow((void **)&st->pool, &st->poolcap, st->npool + n + 1, sizeof *st->pool);
-  if (n) memcpy(st->pool + st->npool, p, n * sizeof *p);
-  S_key k = {st->npool, n, id, h};
-  st->npool += n;
+  S_key k = {h, n, id};
   PLX__PUSH(st->keys, st->nkeys, st->keycap, k);
   st->slots[i] = st->nkeys;
   return SIZE_MAX;
@@ -574,6 +647,19 @@ static int S_fold(const S_ubuf *in, S_ubuf *out) {
   if (U_FAILURE(uerr)) return 0;
   out->n = (size_t)need;
   return 1;
+}
+
+/* Do two sentences have the same case-folded normal form? Called only when
+ * their keys agree, to rule out a hash collision. */
+static int S_same_form(const char *t, const S_info *a, int alist, const S_info *b, int blist,
+                       S_ubuf *tmp, S_ubuf *norm, S_ubuf *fa, S_ubuf *fb) {
+  int fast = S_fast_equal(t, a, alist, b, blist);
+  if (fast >= 0) return fast;
+  S_normalise(t, a->ts, a->te, alist, tmp, norm);
+  if (!S_fold(norm, fa)) return 0;
+  S_normalise(t, b->ts, b->te, blist, tmp, norm);
+  if (!S_fold(norm, fb)) return 0;
+  return fa->n == fb->n && memcmp(fa->p, fb->p, fa->n * sizeof *fa->p) == 0;
 }
 
 /* ---- The rules ---- */
@@ -614,7 +700,7 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
   }
 
   S_info *info = plx__calloc(n, sizeof *info);
-  S_ubuf tmp = {0}, norm = {0}, folded = {0};
+  S_ubuf tmp = {0}, norm = {0}, folded = {0}, other = {0};
   S_seen seen = {0};
   seen.nslots = 16;
   while (seen.nslots < 2 * n) seen.nslots *= 2;
@@ -646,11 +732,13 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
     in->exclaim = in->final_punct == 2;
     if (i > 0) in->para = info[i - 1].para + S_blank_between(text, info[i - 1].te, in->ts);
     int list = s[i].kind == PLX_KIND_LIST;
-    /* ASCII sentences (most of English text) get their folded key and word
-     * count in one pass without ICU; the rest, and lines that may be site
-     * furniture, take the full normal form. */
+    /* Most sentences get their key and word count in one pass (S_fast_key);
+     * the rest, and lines that may be site furniture, take the full normal
+     * form. */
     int candidate = in->whole_line || S_short_line(text, len, in->ts, in->te);
-    int have_key = !candidate && S_ascii_key(text, in->ts, in->te, list, &folded, in);
+    uint64_t key = 0;
+    size_t keylen = 0;
+    int have_key = !candidate && S_fast_key(text, in->ts, in->te, list, &key, &keylen, in);
     if (!have_key) {
       S_normalise(text, in->ts, in->te, list, &tmp, &norm);
       S_count_words(&norm, in);
@@ -672,11 +760,19 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
     /* Repeats: keyed by the case-folded normal form; furniture and
      * sentences without a letter or digit are not compared. */
     if (!in->boiler && in->words > 0) {
-      if (!have_key && !S_fold(&norm, &folded)) {
-        st = plx__fail(err, PLX_ERR_INTERNAL, "ICU case folding failed");
-        goto done;
+      if (!have_key) {
+        if (!S_fold(&norm, &folded)) {
+          st = plx__fail(err, PLX_ERR_INTERNAL, "ICU case folding failed");
+          goto done;
+        }
+        key = S_hash(folded.p, folded.n);
+        keylen = folded.n;
       }
-      size_t first = S_seen_add(&seen, folded.p, folded.n, i);
+      size_t first = S_seen_add(&seen, key, keylen, i);
+      if (first != SIZE_MAX &&
+          !S_same_form(text, &info[first], s[first].kind == PLX_KIND_LIST, in, list, &tmp, &norm,
+                       &folded, &other))
+        first = SIZE_MAX; /* a hash collision, not a repeat */
       if (first != SIZE_MAX) {
         in->dup = 1;
         in->dup_of = first;
@@ -763,7 +859,7 @@ done:
   free(tmp.p);
   free(norm.p);
   free(folded.p);
-  free(seen.pool);
+  free(other.p);
   free(seen.keys);
   free(seen.slots);
   return st;

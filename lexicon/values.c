@@ -1,0 +1,1435 @@
+/* values.c: numbers, amounts, dates and durations as language-neutral
+ * values (plx_values_find).
+ *
+ * The approach, in three passes over one span of text:
+ *
+ * 1. Tokens. The text is cut once into words (runs of letters, folded to
+ *    lower case without acute/grave accents or diaeresis, so "Días" and
+ *    "dias" look the same), digit groups and single symbols, each knowing
+ *    whether white space precedes it. Digit groups are read by hand, not by
+ *    a regular expression: the language decides what "." and "," mean
+ *    (English "1,000.5", Spanish "1.000,5"; a single separator followed by
+ *    exactly three digits groups thousands, except the English "." and
+ *    the Spanish ","; Spanish "3.5" is a decimal point), Spanish also
+ *    groups with spaces ("10 000"), and "27/04/2014" becomes one numeric
+ *    date token. The digits are converted exactly (mantissa and power of
+ *    ten) when they fit in 15 significant digits, and by ICU's decimal
+ *    parser (unum_parseDouble, locale-independent, unlike strtod)
+ *    otherwise. ICU does not decide the separators: its lenient parse
+ *    reads "10.000" the same way in every locale and accepts "1,2,3".
+ *
+ * 2. Identifiers. A glued chain of letters and digits ("AS750-10",
+ *    "STS-41-D", "COVID-19", "4G", "10:30") is not a value: its digits are
+ *    marked and never read. Words that belong to values may be glued to
+ *    digits ("16th", "10bn", "10-year", "mid-2019", "USD10").
+ *
+ * 3. Values. At each token the readings that can start there are tried:
+ *    dates, amounts with a currency before, quantities (digits or number
+ *    words, with scales) followed by a percent sign, a currency or a unit
+ *    of time, ordinals, and plain numbers. The longest reading wins (ties
+ *    go to the more specific type), the scan resumes after it, so values
+ *    never overlap and the parts of a value are not reported again.
+ *
+ * The words (number words, scales, ordinals, months, units, currencies,
+ * the cue words for years...) live in lexicon/data/values/LANG.txt,
+ * compiled into the library. They are loaded once (pthread_once) into a
+ * table sorted by first token, so a lookup is a binary search; each token
+ * records the range of entries that begin with it, found once.
+ *
+ * Conservative choices, because a wrong value costs the comparison a false
+ * "conflict" or "missing" report while a missed one costs little:
+ *   - "one", "un", "una", "uno" alone are not numbers (they are articles
+ *     and pronouns far more often); "a" is 1 only before a scale or a unit.
+ *   - a four-digit number is a year only after a cue word ("in 2030", "de
+ *     2030", "desde 2019") not hedged ("más de 2000"), or in parentheses;
+ *     otherwise it is a number.
+ *   - an English month alone must be capitalised, and "May"/"March" need a
+ *     cue word ("in May"); abbreviations ("Sept.") need a day or a year.
+ *   - "a year" after another value or "per", "twice", "veces" is a rate,
+ *     not a duration ("$5 billion a year").
+ *   - numbers glued to unknown letters ("10km", "1990s") and times of day
+ *     ("10 a.m.", "10:30") give nothing.
+ *   - "Windows 10", "iPhone 11": the number is reported (10, 11); nothing
+ *     tells a version from a count, and the other language writes the same.
+ */
+#include "internal.h"
+#include "plx_values.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+/* Longest folded word kept, in bytes with its NUL. Longer words are never
+ * value words ("decimoséptimo" is 14). */
+#define S_KEY 24
+/* Readings of one number phrase: scales stacked ("dos mil trescientos
+ * millones" needs three). */
+#define S_STACK 8
+
+/* ---- The word lists ---- */
+
+enum {
+  K_NUM, K_SCALE, K_SUFFIX, K_ORD, K_ORDSUF, K_PCT, K_CUR, K_UNIT, K_HALF, K_MONTH,
+  K_WEEKDAY, K_CUE, K_HEDGE, K_DATEOF, K_CUROF, K_AND, K_PER, K_NOT, K_GLUE, K_CLOCK,
+  K_COUNT
+};
+static const char *const S_kind_names[K_COUNT] = {
+    "num",   "scale", "suffix", "ord",    "ordsuf", "pct", "cur", "unit", "half", "month",
+    "weekday", "cue", "hedge",  "dateof", "curof",  "and", "per", "not",  "glue", "clock"};
+
+enum {
+  F_BARE = 1 << 0,    /* num: never a number alone ("one", "un") */
+  F_ARTICLE = 1 << 1, /* num: "a": 1 only before a scale or a unit */
+  F_ALONE = 1 << 2,   /* scale: a number by itself ("mil") */
+  F_AMOUNT = 1 << 3,  /* suffix: only with a currency ("€3.5m") */
+  F_PRE = 1 << 4,     /* cur: before the number */
+  F_POST = 1 << 5,    /* cur: after the number */
+  F_NOART = 1 << 6,   /* unit: not after "a", "one", "un" ("a second" term) */
+  F_CAP = 1 << 7,     /* month, weekday: capitalised in the text */
+  F_CUE = 1 << 8,     /* month: alone only after a cue word ("in May") */
+  F_ABBR = 1 << 9,    /* month: never alone */
+  F_DATE = 1 << 10    /* ordsuf: only for the day of a date ("1° de mayo") */
+};
+static const struct {
+  const char *name;
+  uint16_t flag;
+} S_flag_names[] = {{"bare", F_BARE}, {"article", F_ARTICLE}, {"alone", F_ALONE},
+                    {"amount", F_AMOUNT}, {"pre", F_PRE}, {"post", F_POST},
+                    {"noart", F_NOART}, {"cap", F_CAP}, {"cue", F_CUE},
+                    {"abbr", F_ABBR}, {"date", F_DATE}};
+
+typedef struct S_entry {
+  uint32_t key;  /* index of its first token's key in S_lex.keys */
+  uint8_t ntok;  /* tokens in the phrase */
+  uint8_t kind;  /* K_* */
+  uint16_t flags;
+  uint32_t glue; /* bit t: token t must be glued to token t-1 */
+  double val;
+  char unit[8];
+} S_entry;
+
+typedef char S_keybuf[S_KEY];
+
+typedef struct S_lex {
+  const char *file;
+  S_entry *e;
+  size_t n, cap;
+  S_keybuf *keys;
+  size_t nkeys, capkeys;
+  plx_status status;
+  char message[300];
+} S_lex;
+
+static S_lex S_lexes[2] = {{.file = "lexicon/data/values/en.txt"},
+                           {.file = "lexicon/data/values/es.txt"}};
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+/* ---- Tokens ---- */
+
+enum { T_WORD, T_NUM, T_NDATE, T_SYM };
+
+typedef struct S_tok {
+  size_t s, e;      /* bytes */
+  uint32_t elo, ehi; /* entries of the language whose phrase begins here */
+  uint32_t cp;      /* symbol: its code point */
+  uint8_t kind;     /* T_* */
+  uint8_t glued;    /* no white space between it and the previous token */
+  uint8_t cap;      /* word: begins with a capital */
+  uint8_t ident;    /* digits of an identifier or a clock time: no value */
+  uint8_t plain;    /* number: digits only */
+  uint8_t ndig;     /* number: digits of the integer part (at most 255) */
+  uint8_t frac;     /* number: has a decimal part */
+  uint8_t exact;    /* number: equals mant * 10^exp10 */
+  int16_t exp10;
+  int16_t y;        /* numeric date: year; month and day 0 when unknown */
+  int8_t m, d;
+  uint64_t mant;
+  double val;       /* number: its value */
+  char key[S_KEY];  /* word: folded; symbol: its UTF-8; otherwise "" */
+} S_tok;
+
+typedef struct S_toks {
+  S_tok *t;
+  size_t n, cap;
+} S_toks;
+
+static int S_space(uint32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+/* The spaces that may group thousands: Spanish writes "10 000" with any of
+ * them, English (SI style) only with the no-break and thin ones. */
+static int S_group_space(uint32_t c, int es) {
+  return (es && c == ' ') || c == 0xA0 || c == 0x2009 || c == 0x202F;
+}
+
+static int S_letter(uint32_t c) {
+  if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
+  return u_isalpha((UChar32)c) || (U_GET_GC_MASK((UChar32)c) & U_GC_M_MASK);
+}
+
+/* Lower case without acute, grave, circumflex, tilde (on vowels) and
+ * diaeresis: Spanish headlines drop accents on capitals ("DIAS"), and
+ * writers vary ("sétimo"); ñ is a letter of its own and stays. */
+static uint32_t S_fold(uint32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  c = (uint32_t)u_tolower((UChar32)c);
+  if (c >= 0xE0 && c <= 0xE5) return 'a';
+  if (c >= 0xE8 && c <= 0xEB) return 'e';
+  if (c >= 0xEC && c <= 0xEF) return 'i';
+  if ((c >= 0xF2 && c <= 0xF6)) return 'o';
+  if (c >= 0xF9 && c <= 0xFC) return 'u';
+  return c;
+}
+
+static size_t S_put_utf8(char *o, uint32_t c) {
+  if (c < 0x80) { o[0] = (char)c; return 1; }
+  if (c < 0x800) {
+    o[0] = (char)(0xC0 | (c >> 6));
+    o[1] = (char)(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    o[0] = (char)(0xE0 | (c >> 12));
+    o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (c & 0x3F));
+    return 3;
+  }
+  o[0] = (char)(0xF0 | (c >> 18));
+  o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+  o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+  o[3] = (char)(0x80 | (c & 0x3F));
+  return 4;
+}
+
+static uint32_t S_peek(const char *t, size_t len, size_t i, size_t *next) {
+  size_t k = i;
+  uint32_t c = (unsigned char)t[i] < 0x80 ? (unsigned char)t[k++] : plx__utf8_next(t, len, &k);
+  *next = k;
+  return c;
+}
+
+static int S_digit(const char *t, size_t len, size_t i) {
+  return i < len && t[i] >= '0' && t[i] <= '9';
+}
+
+/* A run of digits at t[i]: how many, and their value if it fits. */
+static size_t S_run(const char *t, size_t len, size_t i, long *v) {
+  size_t k = i;
+  long x = 0;
+  while (S_digit(t, len, k)) {
+    if (k - i < 9) x = x * 10 + (t[k] - '0');
+    k++;
+  }
+  if (v) *v = x;
+  return k - i;
+}
+
+static int S_month_days(int m, int y) {
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12) return 0;
+  if (m == 2 && y) return ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : 28;
+  return days[m - 1];
+}
+
+static int S_valid_md(int m, int d, int y) { return d >= 1 && d <= S_month_days(m, y); }
+
+/* A numeric date at t[i]: "27/04/2014", "27.04.2014", "27-04-14",
+ * "2014-04-27". Spanish reads day/month; English month/day, or day/month
+ * when only that reading is a date; when both are, the day and month are
+ * left unknown and only the year is kept. Returns the end, or 0. */
+static size_t S_scan_ndate(const char *t, size_t len, size_t i, int es, S_tok *k) {
+  long a, b, c;
+  size_t na = S_run(t, len, i, &a), p = i + na;
+  if (p >= len || (t[p] != '/' && t[p] != '-' && t[p] != '.')) return 0;
+  char sep = t[p];
+  size_t nb = S_run(t, len, p + 1, &b), q = p + 1 + nb;
+  if (nb < 1 || nb > 2 || q >= len || t[q] != sep) return 0;
+  size_t nc = S_run(t, len, q + 1, &c), r = q + 1 + nc;
+  /* Not part of something longer ("1.2.3.4", "2014-04-27T10", "v1.10.2019a"). */
+  if (r < len && (((unsigned char)t[r] < 0x80 && ((t[r] | 32) >= 'a' && (t[r] | 32) <= 'z')) ||
+                  (t[r] == sep && S_digit(t, len, r + 1))))
+    return 0;
+  int y, m, d;
+  if (na == 4 && nc >= 1 && nc <= 2) {
+    y = (int)a, m = (int)b, d = (int)c;
+    if (!S_valid_md(m, d, y)) return 0;
+  } else if (na >= 1 && na <= 2 && (nc == 4 || (nc == 2 && sep == '/'))) {
+    /* Two-digit years only with slashes: "1.10.12" is more often a version. */
+    y = nc == 4 ? (int)c : (c < 50 ? 2000 + (int)c : 1900 + (int)c);
+    int dm = S_valid_md((int)b, (int)a, y), md = S_valid_md((int)a, (int)b, y);
+    if (dm && (es || !md || a == b)) m = (int)b, d = (int)a;
+    else if (md && (!es || !dm)) m = (int)a, d = (int)b;
+    else if (dm && md) m = 0, d = 0;
+    else return 0;
+    if (!es && dm && md && a != b) m = 0, d = 0;
+  } else {
+    return 0;
+  }
+  if (y < 1000 || y > 2999) return 0;
+  k->kind = T_NDATE;
+  k->y = (int16_t)y;
+  k->m = (int8_t)m;
+  k->d = (int8_t)d;
+  return r;
+}
+
+static const double S_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* mant * 10^e, correctly rounded when mant < 2^53 and |e| <= 22 (one
+ * rounding of two exact operands). */
+static double S_scale10(uint64_t mant, int e) {
+  double x = (double)mant;
+  while (e > 22) x *= 1e22, e -= 22;
+  while (e < -22) x /= 1e22, e += 22;
+  return e >= 0 ? x * S_pow10[e] : x / S_pow10[-e];
+}
+
+/* The exponent k when v is 10^k (0 <= k <= 22), else -1. */
+static int S_log10_exact(double v) {
+  for (int k = 0; k <= 22; k++)
+    if (v == S_pow10[k]) return k;
+  return -1;
+}
+
+/* The value of ASCII digits with an optional '.', through ICU (en_US: '.'
+ * is the decimal point) so the result does not depend on the C locale. */
+static double S_icu_parse(const char *ascii, size_t n) {
+  UChar u[128];
+  if (n >= sizeof u / sizeof *u) n = sizeof u / sizeof *u - 1;
+  u_charsToUChars(ascii, u, (int32_t)n);
+  UErrorCode e = U_ZERO_ERROR;
+  UNumberFormat *f = unum_open(UNUM_DECIMAL, NULL, 0, "en_US", NULL, &e);
+  double v = 0;
+  if (U_SUCCESS(e)) {
+    unum_setAttribute(f, UNUM_GROUPING_USED, 0);
+    int32_t pos = 0;
+    v = unum_parseDouble(f, u, (int32_t)n, &pos, &e);
+    if (U_FAILURE(e)) v = 0;
+  }
+  if (f) unum_close(f);
+  return v;
+}
+
+/* Digits at t[i]: a number with the language's separators. Returns its end.
+ * A run of digits and separators that is no number ("1.2.3",
+ * "192.168.1.1") is one token marked ident. */
+static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *k) {
+  typedef struct { char sep; size_t at, n; } S_group;
+  S_group g[64];
+  size_t ng = 0;
+  size_t first = S_run(t, len, i, NULL), p = i + first;
+  for (;;) {
+    if (p < len && (t[p] == '.' || t[p] == ',') && S_digit(t, len, p + 1)) {
+      size_t n = S_run(t, len, p + 1, NULL);
+      if (ng < 64) g[ng++] = (S_group){t[p], p + 1, n};
+      p += 1 + n;
+      continue;
+    }
+    /* Space grouping: "10 000", "1 234 567", only after 1-3 digits and
+     * other space groups, and only of exactly three digits. */
+    if (p < len && first <= 3 && (ng == 0 || g[ng - 1].sep == ' ')) {
+      size_t q;
+      uint32_t c = S_peek(t, len, p, &q);
+      if (S_group_space(c, es) && S_run(t, len, q, NULL) == 3 && !S_digit(t, len, q + 3) &&
+          ng < 64) {
+        g[ng++] = (S_group){' ', q, 3};
+        p = q + 3;
+        continue;
+      }
+    }
+    break;
+  }
+  /* Which separator, if any, is the decimal point. */
+  ptrdiff_t dec = -1;
+  int bad = 0;
+  if (ng == 1 && g[0].sep != ' ') {
+    int three = g[0].n == 3 && first <= 3;
+    if (g[0].sep == ',' && !es) {
+      if (!three) { /* "3,5" in English: a list, not a number; stop at ',' */
+        ng = 0;
+        p = i + first;
+      }
+    } else if (g[0].sep == '.' && es) {
+      if (!three) dec = 0; /* "3.5", "12.5%" */
+    } else {
+      dec = 0; /* English "3.5", "10.000"; Spanish "3,5" */
+    }
+  } else if (ng > 0) {
+    char last = g[ng - 1].sep;
+    size_t same = 0;
+    for (size_t j = 0; j < ng; j++) same += g[j].sep == last;
+    if (last != ' ' && same == 1) dec = (ptrdiff_t)ng - 1;
+    char grp = 0;
+    for (size_t j = 0; j < ng; j++) {
+      if ((ptrdiff_t)j == dec) continue;
+      if (g[j].n != 3 || (grp && g[j].sep != grp && g[j].sep != ' ')) bad = 1;
+      if (g[j].sep != ' ') grp = grp ? grp : g[j].sep;
+    }
+    if (first > 3) bad = 1;
+  }
+  k->kind = T_NUM;
+  if (bad) {
+    k->ident = 1;
+    return p;
+  }
+  /* Digits without separators, and the value. */
+  char ascii[128];
+  size_t na = 0, sig = 0, ndig = first, nfrac = 0;
+  uint64_t mant = 0;
+  int exp10 = 0;
+  for (size_t j = 0; j <= ng; j++) {
+    size_t from = j == 0 ? i : g[j - 1].at, n = j == 0 ? first : g[j - 1].n;
+    int frac = dec >= 0 && (ptrdiff_t)j == dec + 1;
+    if (frac && na < sizeof ascii - 1) ascii[na++] = '.';
+    if (j > 0 && !frac) ndig += n;
+    for (size_t q = from; q < from + n; q++) {
+      int dg = t[q] - '0';
+      if (na < sizeof ascii - 1) ascii[na++] = t[q];
+      if (sig == 0 && dg == 0) {
+        if (frac) exp10--, nfrac++;
+        continue;
+      }
+      if (sig < 19) {
+        mant = mant * 10 + (uint64_t)dg;
+        if (frac) exp10--;
+      } else if (!frac) {
+        exp10++;
+      }
+      if (frac) nfrac++;
+      sig++;
+    }
+  }
+  k->plain = ng == 0;
+  k->frac = nfrac > 0;
+  k->ndig = (uint8_t)(ndig > 255 ? 255 : ndig);
+  k->mant = mant;
+  k->exp10 = (int16_t)exp10;
+  k->exact = sig <= 15;
+  k->val = k->exact ? S_scale10(mant, exp10) : S_icu_parse(ascii, na);
+  return p;
+}
+
+static void S_tokenize(const char *t, size_t len, int es, S_toks *out) {
+  int space = 1;
+  for (size_t i = 0; i < len;) {
+    size_t next;
+    uint32_t c = S_peek(t, len, i, &next);
+    if (S_space(c)) {
+      space = 1;
+      i = next;
+      continue;
+    }
+    S_tok k;
+    memset(&k, 0, sizeof k);
+    k.s = i;
+    k.glued = !space && out->n > 0;
+    space = 0;
+    if (c >= '0' && c <= '9') {
+      size_t e = S_scan_ndate(t, len, i, es, &k);
+      if (!e) e = S_scan_number(t, len, i, es, &k);
+      k.e = e;
+    } else if (S_letter(c)) {
+      size_t kl = 0;
+      int toolong = 0;
+      k.cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper((UChar32)c) || u_istitle((UChar32)c));
+      size_t j = i;
+      while (j < len) {
+        size_t nj;
+        uint32_t d = S_peek(t, len, j, &nj);
+        if (!S_letter(d)) break;
+        j = nj;
+        if (d >= 0x80 && (U_GET_GC_MASK((UChar32)d) & U_GC_M_MASK)) {
+          /* A combining tilde after n is ñ (decomposed text); other marks
+           * are the accents folding drops. */
+          if (d == 0x303 && kl > 0 && k.key[kl - 1] == 'n') {
+            kl--;
+            d = 0xF1;
+          } else {
+            continue;
+          }
+        }
+        char u[4];
+        size_t m = S_put_utf8(u, S_fold(d));
+        if (kl + m >= S_KEY) {
+          toolong = 1;
+          continue;
+        }
+        memcpy(k.key + kl, u, m);
+        kl += m;
+      }
+      k.key[toolong ? 0 : kl] = '\0';
+      k.kind = T_WORD;
+      k.e = j;
+    } else {
+      k.kind = T_SYM;
+      k.cp = c;
+      k.key[S_put_utf8(k.key, c)] = '\0';
+      k.e = next;
+    }
+    PLX__PUSH(out->t, out->n, out->cap, k);
+    i = k.e;
+  }
+}
+
+/* ---- Loading the word lists ---- */
+
+static const S_lex *S_sorting; /* for the comparator; only during the load */
+
+static int S_entry_cmp(const void *pa, const void *pb) {
+  const S_entry *a = pa, *b = pb;
+  int c = strcmp(S_sorting->keys[a->key], S_sorting->keys[b->key]);
+  if (c) return c;
+  if (a->ntok != b->ntok) return a->ntok > b->ntok ? -1 : 1; /* longest first */
+  return a->kind - b->kind;
+}
+
+/* A number in a data file: "12", "1e9", "0.5". Returns 0 if malformed. */
+static int S_parse_num(const char *s, size_t n, double *out) {
+  uint64_t m = 0;
+  int e = 0, digits = 0;
+  size_t i = 0;
+  for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++) m = m * 10 + (uint64_t)(s[i] - '0');
+  if (i < n && s[i] == '.')
+    for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+      m = m * 10 + (uint64_t)(s[i] - '0'), e--;
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    int x = 0, any = 0;
+    for (i++; i < n && s[i] >= '0' && s[i] <= '9' && x < 100; i++, any = 1) x = x * 10 + (s[i] - '0');
+    if (!any) return 0;
+    e += x;
+  }
+  if (i != n || !digits || digits > 18) return 0;
+  *out = S_scale10(m, e);
+  return 1;
+}
+
+static int S_load_fail(S_lex *lx, size_t line, const char *what) {
+  lx->status = PLX_ERR_DATA;
+  snprintf(lx->message, sizeof lx->message, "%s:%zu: %s", lx->file, line, what);
+  return 0;
+}
+
+/* One line: KIND<TAB>PHRASE[<TAB>ARGS]. Returns 0 (and records why) if the
+ * line is invalid. */
+static int S_load_line(S_lex *lx, const char *d, size_t s, size_t e, size_t line, S_toks *tmp) {
+  const char *f[3];
+  size_t fn[3], nf = 0;
+  for (size_t i = s; i < e && nf < 3;) {
+    while (i < e && d[i] == '\t') i++;
+    if (i >= e) break;
+    size_t j = i;
+    while (j < e && (d[j] != '\t' || nf == 2)) j++;
+    f[nf] = d + i;
+    fn[nf++] = j - i;
+    i = j;
+  }
+  if (nf < 2) return S_load_fail(lx, line, "expected KIND<TAB>PHRASE");
+  int kind = -1;
+  for (int k = 0; k < K_COUNT; k++)
+    if (strlen(S_kind_names[k]) == fn[0] && memcmp(S_kind_names[k], f[0], fn[0]) == 0) kind = k;
+  if (kind < 0) return S_load_fail(lx, line, "unknown kind");
+  tmp->n = 0;
+  S_tokenize(f[1], fn[1], 0, tmp);
+  if (tmp->n == 0 || tmp->n > 31) return S_load_fail(lx, line, "empty or overlong phrase");
+  S_entry en;
+  memset(&en, 0, sizeof en);
+  en.kind = (uint8_t)kind;
+  en.ntok = (uint8_t)tmp->n;
+  en.key = (uint32_t)lx->nkeys;
+  for (size_t q = 0; q < tmp->n; q++) {
+    const S_tok *k = &tmp->t[q];
+    if (k->kind == T_NUM || k->kind == T_NDATE) return S_load_fail(lx, line, "digits in a phrase");
+    if (!k->key[0]) return S_load_fail(lx, line, "word too long");
+    if (q > 0 && k->glued) en.glue |= 1u << q;
+    plx__grow((void **)&lx->keys, &lx->capkeys, lx->nkeys + 1, sizeof *lx->keys);
+    memcpy(lx->keys[lx->nkeys++], k->key, S_KEY);
+  }
+  /* Arguments: the value (or code and value), then flags. */
+  const char *a = nf == 3 ? f[2] : "";
+  size_t an = nf == 3 ? fn[2] : 0, i = 0;
+  int need_code = kind == K_UNIT || kind == K_CUR;
+  int need_val = kind == K_NUM || kind == K_SCALE || kind == K_SUFFIX || kind == K_ORD ||
+                 kind == K_MONTH || kind == K_WEEKDAY || kind == K_UNIT;
+  int argno = 0;
+  while (i < an) {
+    while (i < an && (a[i] == ' ' || a[i] == '\t' || a[i] == '\r')) i++;
+    if (i >= an) break;
+    size_t j = i;
+    while (j < an && a[j] != ' ' && a[j] != '\t' && a[j] != '\r') j++;
+    if (need_code && argno == 0) {
+      if (j - i >= sizeof en.unit) return S_load_fail(lx, line, "code too long");
+      memcpy(en.unit, a + i, j - i);
+    } else if (need_val && argno == need_code) {
+      if (!S_parse_num(a + i, j - i, &en.val)) return S_load_fail(lx, line, "bad number");
+    } else {
+      size_t k = 0, nfl = sizeof S_flag_names / sizeof S_flag_names[0];
+      while (k < nfl && !(strlen(S_flag_names[k].name) == j - i &&
+                          memcmp(S_flag_names[k].name, a + i, j - i) == 0))
+        k++;
+      if (k == nfl) return S_load_fail(lx, line, "unknown flag");
+      en.flags |= S_flag_names[k].flag;
+    }
+    argno++;
+    i = j;
+  }
+  if (argno < need_code + need_val) return S_load_fail(lx, line, "missing value");
+  if (kind == K_MONTH && (en.val < 1 || en.val > 12)) return S_load_fail(lx, line, "bad month");
+  if (kind == K_UNIT) {
+    static const char *const units[] = {"Y", "M", "W", "D", "H", "MIN", "S"};
+    int ok = 0;
+    for (size_t u = 0; u < 7; u++) ok |= strcmp(en.unit, units[u]) == 0;
+    if (!ok) return S_load_fail(lx, line, "unit must be Y, M, W, D, H, MIN or S");
+  }
+  PLX__PUSH(lx->e, lx->n, lx->cap, en);
+  return 1;
+}
+
+static void S_load_lang(S_lex *lx) {
+  size_t len = 0;
+  const char *d = plx__data_get(lx->file, &len);
+  if (!d) {
+    lx->status = PLX_ERR_DATA;
+    snprintf(lx->message, sizeof lx->message, "%s: data file missing from the library", lx->file);
+    return;
+  }
+  S_toks tmp = {0};
+  size_t line = 0;
+  for (size_t i = 0; i < len;) {
+    const char *nl = memchr(d + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - d) : len, s = i;
+    i = e + 1;
+    line++;
+    while (s < e && (d[s] == ' ' || d[s] == '\t')) s++;
+    while (e > s && (d[e - 1] == ' ' || d[e - 1] == '\t' || d[e - 1] == '\r')) e--;
+    if (s == e || d[s] == '#') continue;
+    if (!S_load_line(lx, d, s, e, line, &tmp)) break;
+  }
+  free(tmp.t);
+  S_sorting = lx;
+  if (lx->n) qsort(lx->e, lx->n, sizeof *lx->e, S_entry_cmp);
+  S_sorting = NULL;
+}
+
+static void S_load(void) {
+  S_load_lang(&S_lexes[0]);
+  S_load_lang(&S_lexes[1]);
+}
+
+/* ---- Looking words up ---- */
+
+typedef struct S_ctx {
+  const char *text;
+  const S_lex *lx;
+  int es;
+  S_tok *tk;
+  size_t n;
+  size_t last_end; /* token after the last value emitted; SIZE_MAX if none */
+} S_ctx;
+
+static const char *S_key(const S_lex *lx, const S_entry *e, size_t q) {
+  return lx->keys[e->key + q];
+}
+
+/* The entries whose phrase begins with each token, found once per token. */
+static void S_ranges(const S_lex *lx, S_tok *tk, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    tk[i].elo = tk[i].ehi = 0;
+    if (!tk[i].key[0]) continue;
+    size_t lo = 0, hi = lx->n;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (strcmp(S_key(lx, &lx->e[mid], 0), tk[i].key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    size_t end = lo;
+    while (end < lx->n && strcmp(S_key(lx, &lx->e[end], 0), tk[i].key) == 0) end++;
+    tk[i].elo = (uint32_t)lo;
+    tk[i].ehi = (uint32_t)end;
+  }
+}
+
+/* The longest phrase of the kind that begins at token i; *end is the token
+ * after it. NULL if none. */
+static const S_entry *S_at(const S_ctx *c, size_t i, int kind, size_t *end) {
+  if (i >= c->n) return NULL;
+  const S_tok *t = &c->tk[i];
+  for (uint32_t k = t->elo; k < t->ehi; k++) {
+    const S_entry *e = &c->lx->e[k];
+    if (e->kind != kind || i + e->ntok > c->n) continue;
+    size_t q = 1;
+    for (; q < e->ntok; q++) {
+      const S_tok *u = &c->tk[i + q];
+      if (strcmp(u->key, S_key(c->lx, e, q)) != 0 || ((e->glue >> q) & 1 && !u->glued)) break;
+    }
+    if (q == e->ntok) {
+      if (end) *end = i + e->ntok;
+      return e;
+    }
+  }
+  return NULL;
+}
+
+/* Whether a phrase of the kind ends exactly at token `end` (looking back
+ * at most four tokens). */
+static int S_ends_at(const S_ctx *c, size_t end, int kind) {
+  for (size_t back = 1; back <= 4 && back <= end; back++) {
+    size_t e;
+    if (S_at(c, end - back, kind, &e) && e == end) return 1;
+  }
+  return 0;
+}
+
+static int S_sym(const S_ctx *c, size_t i, uint32_t cp) {
+  return i < c->n && c->tk[i].kind == T_SYM && c->tk[i].cp == cp;
+}
+
+/* A word that may sit glued to digits: after them (units, scales,
+ * suffixes, "16th", "10-year-old") or before them ("mid-2019",
+ * "USD10"). */
+static int S_known_glued(const S_ctx *c, size_t i, int after_digits) {
+  static const int after[] = {K_SCALE, K_SUFFIX, K_ORDSUF, K_UNIT, K_CUR,  K_PCT,
+                              K_MONTH, K_GLUE,   K_CLOCK,  K_NUM,  K_HALF, K_ORD};
+  static const int before[] = {K_GLUE, K_CUR, K_MONTH};
+  const int *ks = after_digits ? after : before;
+  size_t nk = after_digits ? sizeof after / sizeof *after : sizeof before / sizeof *before;
+  const S_tok *t = &c->tk[i];
+  for (uint32_t k = t->elo; k < t->ehi; k++) {
+    const S_entry *e = &c->lx->e[k];
+    if (e->ntok != 1) continue;
+    for (size_t q = 0; q < nk; q++)
+      if (e->kind == ks[q]) return 1;
+  }
+  return 0;
+}
+
+static int S_joiner(uint32_t cp) {
+  return cp == '-' || cp == '_' || cp == '.' || cp == ':' || cp == '+' || cp == '#' ||
+         cp == '@' || cp == '&' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* Marks the digits of identifiers: a glued chain of letters, digits and
+ * joiners in which a word stands that values do not use ("AS750-10",
+ * "STS-41-D", "COVID-19", "4G"), and clock times and ratios ("10:30"). */
+static void S_mark_idents(S_ctx *c) {
+  for (size_t i = 0; i < c->n;) {
+    size_t j = i + 1;
+    if (c->tk[i].kind != T_SYM) {
+      while (j < c->n && c->tk[j].glued) {
+        const S_tok *u = &c->tk[j];
+        if (u->kind == T_SYM) {
+          /* A joiner only between two glued words or numbers. */
+          if (!S_joiner(u->cp) || j + 1 >= c->n || !c->tk[j + 1].glued ||
+              c->tk[j + 1].kind == T_SYM)
+            break;
+        }
+        j++;
+      }
+    }
+    int digits = 0, stranger = 0;
+    for (size_t k = i; k < j; k++) {
+      const S_tok *u = &c->tk[k];
+      if (u->kind == T_NUM || u->kind == T_NDATE) digits = 1;
+      else if (u->kind == T_WORD && !S_known_glued(c, k, digits)) stranger = 1;
+      else if (u->kind == T_SYM && u->cp == ':' && k > i && c->tk[k - 1].kind == T_NUM &&
+               c->tk[k + 1].kind == T_NUM)
+        stranger = 1;
+    }
+    if (digits && stranger)
+      for (size_t k = i; k < j; k++)
+        if (c->tk[k].kind == T_NUM || c->tk[k].kind == T_NDATE) c->tk[k].ident = 1;
+    i = j;
+  }
+}
+
+/* ---- Readings ---- */
+
+typedef struct S_cand {
+  size_t s, e; /* tokens [s, e) */
+  plx_value_type type;
+  double num;
+  char unit[8];
+  int y, m, d; /* date parts, 0 when absent */
+} S_cand;
+
+static int S_prio(plx_value_type t) {
+  switch (t) {
+  case PLX_VALUE_DATE: return 6;
+  case PLX_VALUE_AMOUNT: return 5;
+  case PLX_VALUE_PERCENT: return 4;
+  case PLX_VALUE_DURATION: return 3;
+  case PLX_VALUE_ORDINAL: return 2;
+  case PLX_VALUE_NUMBER: return 1;
+  }
+  return 0;
+}
+
+static int S_numeric(const S_tok *t) { return t->kind == T_NUM || t->kind == T_NDATE; }
+
+/* Keeps the reading if it is well delimited and longer (or as long and
+ * more specific) than the best so far. */
+static void S_consider(const S_ctx *c, const S_cand *k, S_cand *best) {
+  const S_tok *tk = c->tk;
+  /* Digits glued to a word the reading does not use: "USD10" read as a
+   * number, "5m" without a currency, "16th" as a number. */
+  if (S_numeric(&tk[k->s]) && k->s > 0 && tk[k->s].glued && tk[k->s - 1].kind == T_WORD) return;
+  if (S_numeric(&tk[k->e - 1]) && k->e < c->n && tk[k->e].glued) {
+    if (tk[k->e].kind == T_WORD) return;
+    if (S_sym(c, k->e, '.') && k->e + 1 < c->n && tk[k->e + 1].glued &&
+        tk[k->e + 1].kind == T_WORD)
+      return;
+  }
+  /* A time of day: "10 a.m." */
+  if (tk[k->e - 1].kind == T_NUM && S_at(c, k->e, K_CLOCK, NULL)) return;
+  if (k->e > best->e || (k->e == best->e && S_prio(k->type) > S_prio(best->type))) *best = *k;
+}
+
+static S_cand S_cand_make(size_t s, size_t e, plx_value_type type, double num) {
+  S_cand k;
+  memset(&k, 0, sizeof k);
+  k.s = s;
+  k.e = e;
+  k.type = type;
+  k.num = num;
+  return k;
+}
+
+/* A quantity: digits (with scales: "10 billion", "10.000 millones",
+ * "10bn") or number words ("twenty-five", "two hundred thousand", "diez
+ * mil millones", "treinta y cinco"). */
+typedef struct S_qty {
+  size_t s, e;
+  double val;
+  int article;  /* "a"/"an" alone: 1 only before a unit */
+  int bare;     /* "one"/"un"/"una" alone */
+  int year;     /* one plain four-digit number 1000-2999 */
+  int bigscale; /* ends with a scale of a million or more ("millones de") */
+} S_qty;
+
+enum { L_NONE, L_UNIT, L_TENS, L_DONE, L_HUNDW, L_HUND, L_BIG };
+
+static int S_qty_digits(const S_ctx *c, size_t i, int amount, S_qty *q) {
+  const S_tok *t = &c->tk[i];
+  if (t->ident) return 0;
+  size_t j = i + 1, end;
+  const S_entry *en;
+  double mul = 1, last = 0;
+  int e10 = 0, pow10 = 1;
+  if (j < c->n && c->tk[j].glued && c->tk[j].kind == T_WORD &&
+      (en = S_at(c, j, K_SUFFIX, &end)) && (amount || !(en->flags & F_AMOUNT))) {
+    int k = S_log10_exact(en->val);
+    if (k < 0) pow10 = 0;
+    else e10 += k;
+    mul *= en->val;
+    last = en->val;
+    j = end;
+  } else {
+    /* Scales rise: "10 mil millones", "3 hundred thousand". */
+    while ((en = S_at(c, j, K_SCALE, &end)) && en->val > last) {
+      int k = S_log10_exact(en->val);
+      if (k < 0) pow10 = 0;
+      else e10 += k;
+      mul *= en->val;
+      last = en->val;
+      j = end;
+    }
+  }
+  q->s = i;
+  q->e = j;
+  q->val = (t->exact && pow10) ? S_scale10(t->mant, t->exp10 + e10) : t->val * mul;
+  q->bigscale = last >= 1e6;
+  q->year = j == i + 1 && t->plain && t->ndig == 4 && t->val >= 1000 && t->val <= 2999;
+  return 1;
+}
+
+static int S_qty_at(const S_ctx *c, size_t i, int amount, S_qty *q) {
+  memset(q, 0, sizeof *q);
+  if (i >= c->n) return 0;
+  if (c->tk[i].kind == T_NUM) return S_qty_digits(c, i, amount, q);
+  if (c->tk[i].kind != T_WORD) return 0;
+  double sv[S_STACK], ss[S_STACK], cur = 0;
+  int ns = 0, last = L_NONE, nw = 0, bare = 0;
+  size_t j = i, end;
+  const S_entry *en = S_at(c, i, K_NUM, &end);
+  if (en && (en->flags & F_ARTICLE)) {
+    size_t e2;
+    if (!S_at(c, end, K_SCALE, &e2)) {
+      q->s = i;
+      q->e = end;
+      q->val = 1;
+      q->article = 1;
+      return 1;
+    }
+    cur = 1;
+    last = L_UNIT;
+    j = end;
+    nw = 1;
+  }
+  for (;;) {
+    enum { C_NONE, C_HYPHEN, C_AND } conn = C_NONE;
+    size_t k = j;
+    if (nw > 0 && last == L_TENS && S_sym(c, j, '-') && c->tk[j].glued && j + 1 < c->n &&
+        c->tk[j + 1].glued) {
+      k = j + 1;
+      conn = C_HYPHEN;
+    } else if (nw > 0 && S_at(c, j, K_AND, &end)) {
+      k = end;
+      conn = C_AND;
+    }
+    en = S_at(c, k, K_NUM, &end);
+    if (en && !(en->flags & F_ARTICLE)) {
+      double v = en->val;
+      int cls = v == 0         ? L_DONE
+                : v < 10       ? L_UNIT
+                : v < 20       ? L_DONE
+                : v < 100      ? ((long)v % 10 == 0 ? L_TENS : L_DONE)
+                               : L_HUNDW;
+      int ok;
+      if (conn == C_HYPHEN) ok = cls == L_UNIT;
+      else if (conn == C_AND)
+        ok = c->es ? (last == L_TENS && cls == L_UNIT)
+                   : ((last == L_HUND || last == L_BIG) && cur == 0 && v > 0 && v < 100);
+      else
+        ok = (cur == 0 && (last == L_NONE || last == L_HUND || last == L_BIG) &&
+              !(cls == L_HUNDW && last == L_HUND) && (v > 0 || last == L_NONE)) ||
+             (!c->es && last == L_TENS && cls == L_UNIT) ||
+             (last == L_HUNDW && v > 0 && v < 100);
+      if (ok) {
+        if (nw == 0) bare = (en->flags & F_BARE) != 0;
+        cur += v;
+        last = (last == L_HUNDW && cls == L_HUNDW) ? L_DONE : cls;
+        nw++;
+        j = end;
+        if (v == 0) break;
+        continue;
+      }
+    }
+    const S_entry *sc = conn == C_NONE ? S_at(c, k, K_SCALE, &end) : NULL;
+    if (sc) {
+      double s = sc->val;
+      if (s == 100) {
+        if (!(cur >= 1 && cur < 100 && last != L_HUNDW) || ns >= S_STACK) break;
+        sv[ns] = cur * 100;
+        ss[ns++] = 100;
+        cur = 0;
+        last = L_HUND;
+      } else {
+        double v = cur;
+        int p = ns;
+        while (p > 0 && ss[p - 1] < s) v += sv[--p];
+        if (p > 0 && ss[p - 1] <= s) break; /* "million million" */
+        if (v == 0) {
+          if ((sc->flags & F_ALONE) && ns == 0 && last == L_NONE) v = 1;
+          else break;
+        }
+        ns = p;
+        sv[ns] = v * s;
+        ss[ns++] = s;
+        cur = 0;
+        last = L_BIG;
+      }
+      nw++;
+      j = end;
+      continue;
+    }
+    break;
+  }
+  if (nw == 0) return 0;
+  double total = cur;
+  for (int p = 0; p < ns; p++) total += sv[p];
+  q->s = i;
+  q->e = j;
+  q->val = total;
+  q->bare = nw == 1 && bare;
+  q->bigscale = last == L_BIG && ns > 0 && ss[ns - 1] >= 1e6;
+  return 1;
+}
+
+/* "a year", "un año" right after another value or after "per", "twice",
+ * "veces" is a rate ("$5 billion a year"), not a duration. */
+static int S_rate_context(const S_ctx *c, size_t i) {
+  if (i == 0) return 0;
+  if (c->last_end == i) return 1;
+  return S_ends_at(c, i, K_PER);
+}
+
+/* Readings that begin with a quantity: percent, amount with the currency
+ * after, duration, plain number. */
+static void S_try_quantity(const S_ctx *c, size_t i, S_cand *best) {
+  S_qty q, qa;
+  if (!S_qty_at(c, i, 0, &q)) return;
+  size_t end;
+  const S_entry *en;
+  if (!q.article) {
+    /* Percent: "3%", "3 per cent", "tres por ciento". */
+    if (S_at(c, q.e, K_PCT, &end)) {
+      S_cand k = S_cand_make(i, end, PLX_VALUE_PERCENT, q.val);
+      S_consider(c, &k, best);
+    }
+    /* Amount, currency after: "10 billion dollars", "10.000 millones de
+     * dólares", "€3.5m" is handled with the currency before. */
+    if (S_qty_at(c, i, 1, &qa) && !qa.article) {
+      size_t k0 = qa.e, k1;
+      if (qa.bigscale && S_at(c, k0, K_CUROF, &k1) && (en = S_at(c, k1, K_CUR, &end)) &&
+          (en->flags & F_POST)) {
+        S_cand k = S_cand_make(i, end, PLX_VALUE_AMOUNT, qa.val);
+        memcpy(k.unit, en->unit, sizeof k.unit);
+        S_consider(c, &k, best);
+      } else if ((en = S_at(c, k0, K_CUR, &end)) && (en->flags & F_POST)) {
+        S_cand k = S_cand_make(i, end, PLX_VALUE_AMOUNT, qa.val);
+        memcpy(k.unit, en->unit, sizeof k.unit);
+        S_consider(c, &k, best);
+      }
+    }
+  }
+  /* Duration: "ten years", "four decades", "a year", "10-year", "two and a
+   * half years", "un año y medio". */
+  {
+    size_t k0 = q.e;
+    double val = q.val;
+    if (S_at(c, k0, K_HALF, &end)) {
+      val += 0.5;
+      k0 = end;
+    }
+    if (S_sym(c, k0, '-') && c->tk[k0].glued && k0 + 1 < c->n && c->tk[k0 + 1].glued) k0++;
+    en = S_at(c, k0, K_UNIT, &end);
+    if (en && !((q.article || q.bare) && (en->flags & F_NOART)) &&
+        !((q.article || q.bare) && S_rate_context(c, i))) {
+      size_t e = end;
+      double n = val;
+      if (val == q.val && S_at(c, e, K_HALF, &end)) {
+        n += 0.5;
+        e = end;
+      }
+      S_cand k = S_cand_make(i, e, PLX_VALUE_DURATION, n * en->val);
+      memcpy(k.unit, en->unit, sizeof k.unit);
+      S_consider(c, &k, best);
+    }
+  }
+  if (!q.article && !q.bare) {
+    S_cand k = S_cand_make(i, q.e, PLX_VALUE_NUMBER, q.val);
+    S_consider(c, &k, best);
+  }
+}
+
+/* Amount, currency before: "$ 10 billion", "$10bn", "US$ 5 million",
+ * "€3.5m", "£20", "USD 5 million". */
+static void S_try_amount_pre(const S_ctx *c, size_t i, S_cand *best) {
+  size_t j;
+  const S_entry *en = S_at(c, i, K_CUR, &j);
+  if (!en || !(en->flags & F_PRE)) return;
+  S_qty q;
+  if (!S_qty_at(c, j, 1, &q) || q.article) return;
+  S_cand k = S_cand_make(i, q.e, PLX_VALUE_AMOUNT, q.val);
+  memcpy(k.unit, en->unit, sizeof k.unit);
+  S_consider(c, &k, best);
+}
+
+/* Ordinals: "16th", "1º", "1.º", "1ª", "first", "twenty-first",
+ * "vigésimo primero". */
+static void S_try_ordinal(const S_ctx *c, size_t i, S_cand *best) {
+  const S_tok *t = &c->tk[i];
+  size_t end;
+  const S_entry *en;
+  if (t->kind == T_NUM) {
+    if (t->ident || t->frac || t->val < 0) return;
+    size_t j = i + 1;
+    if (S_sym(c, j, '.') && c->tk[j].glued && j + 1 < c->n && c->tk[j + 1].glued) j++;
+    if (j < c->n && c->tk[j].glued && (en = S_at(c, j, K_ORDSUF, &end)) && !(en->flags & F_DATE)) {
+      S_cand k = S_cand_make(i, end, PLX_VALUE_ORDINAL, t->val);
+      S_consider(c, &k, best);
+    }
+    return;
+  }
+  if (t->kind != T_WORD) return;
+  /* English "twenty-first": tens word, hyphen, ordinal of a unit. */
+  en = S_at(c, i, K_NUM, &end);
+  if (en && en->val >= 20 && en->val < 100 && (long)en->val % 10 == 0 && S_sym(c, end, '-') &&
+      c->tk[end].glued && end + 1 < c->n && c->tk[end + 1].glued) {
+    size_t e2;
+    const S_entry *o = S_at(c, end + 1, K_ORD, &e2);
+    if (o && o->val < 10) {
+      S_cand k = S_cand_make(i, e2, PLX_VALUE_ORDINAL, en->val + o->val);
+      S_consider(c, &k, best);
+    }
+  }
+  en = S_at(c, i, K_ORD, &end);
+  if (!en) return;
+  double v = en->val;
+  /* Spanish "vigésimo primero": an ordinal of tens, then one of units. */
+  if (v >= 20 && v < 100 && (long)v % 10 == 0) {
+    size_t e2;
+    const S_entry *o = S_at(c, end, K_ORD, &e2);
+    if (o && o->val < 10) v += o->val, end = e2;
+  }
+  S_cand k = S_cand_make(i, end, PLX_VALUE_ORDINAL, v);
+  S_consider(c, &k, best);
+}
+
+/* ---- Dates ---- */
+
+/* A year: four plain digits 1000-2999. */
+static int S_year_at(const S_ctx *c, size_t i) {
+  if (i >= c->n) return 0;
+  const S_tok *t = &c->tk[i];
+  if (t->kind != T_NUM || t->ident || !t->plain || t->ndig != 4 || t->val < 1000 ||
+      t->val > 2999)
+    return 0;
+  if (i + 1 < c->n && c->tk[i + 1].glued && c->tk[i + 1].kind == T_WORD) return 0;
+  return (int)t->val;
+}
+
+/* A month at token i (capitalised where the language requires it); *end
+ * is after it and after the '.' of an abbreviation. */
+static const S_entry *S_month_at(const S_ctx *c, size_t i, size_t *end) {
+  const S_entry *en = S_at(c, i, K_MONTH, end);
+  if (!en || ((en->flags & F_CAP) && !c->tk[i].cap)) return NULL;
+  if ((en->flags & F_ABBR) && S_sym(c, *end, '.') && c->tk[*end].glued) (*end)++;
+  return en;
+}
+
+/* The day of a date: "16", "16th", "1º", "1.º", "1°", "primero". *word is
+ * set for an ordinal word, which needs "of"/"de" before the month. */
+static int S_day_at(const S_ctx *c, size_t i, size_t *end, int *word) {
+  *word = 0;
+  if (i >= c->n) return 0;
+  const S_tok *t = &c->tk[i];
+  size_t e;
+  if (t->kind == T_NUM) {
+    if (t->ident || !t->plain || t->ndig > 2 || t->val < 1 || t->val > 31) return 0;
+    size_t j = i + 1;
+    if (S_sym(c, j, '.') && c->tk[j].glued && j + 1 < c->n && c->tk[j + 1].glued &&
+        S_at(c, j + 1, K_ORDSUF, &e))
+      j = e;
+    else if (j < c->n && c->tk[j].glued && S_at(c, j, K_ORDSUF, &e))
+      j = e;
+    *end = j;
+    return (int)t->val;
+  }
+  const S_entry *en = S_at(c, i, K_ORD, &e);
+  if (en && en->val >= 1 && en->val <= 31) {
+    *word = 1;
+    *end = e;
+    return (int)en->val;
+  }
+  return 0;
+}
+
+/* After a month (token k): optional ',', "of"/"de"/"del", then a year.
+ * Returns the year and sets *end, or 0. */
+static int S_year_after(const S_ctx *c, size_t k, size_t *end) {
+  size_t j = k, e;
+  if (S_sym(c, j, ',')) j++;
+  if (S_at(c, j, K_DATEOF, &e)) j = e;
+  int y = S_year_at(c, j);
+  if (y) *end = j + 1;
+  return y;
+}
+
+static void S_date_cand(const S_ctx *c, size_t s, size_t e, int y, int m, int d, S_cand *best) {
+  S_cand k = S_cand_make(s, e, PLX_VALUE_DATE, y);
+  k.y = y;
+  k.m = m;
+  k.d = d;
+  S_consider(c, &k, best);
+}
+
+/* A year cue before token i ("in 2030", "de 2030") not hedged ("más de
+ * 2000", "over 2000", "up to 2000"). */
+static int S_year_cued(const S_ctx *c, size_t i) {
+  if (i == 0) return 0;
+  if (S_sym(c, i - 1, '(') && S_sym(c, i + 1, ')')) return 1;
+  if (S_sym(c, i - 1, '-') && c->tk[i].glued && c->tk[i - 1].glued) i--; /* "mid-2019" */
+  if (!S_ends_at(c, i, K_CUE)) return 0;
+  return !S_ends_at(c, i, K_HEDGE);
+}
+
+static void S_try_date(const S_ctx *c, size_t i, S_cand *best) {
+  size_t j = i, e, k;
+  int wd = 0, word;
+  const S_entry *en = S_at(c, i, K_WEEKDAY, &e);
+  if (en && (!(en->flags & F_CAP) || c->tk[i].cap)) {
+    j = e;
+    if (S_sym(c, j, '.') && c->tk[j].glued) j++;
+    if (S_sym(c, j, ',')) j++;
+    wd = 1;
+  }
+  if (j >= c->n) return;
+  /* "27/04/2014" */
+  const S_tok *t = &c->tk[j];
+  if (t->kind == T_NDATE && !t->ident) {
+    if (!wd || t->d) S_date_cand(c, i, j + 1, t->y, t->m, t->d, best);
+    return;
+  }
+  /* Day first: "16 de septiembre (de 2019)", "16 September 2019", "16th of
+   * September", "1.º de mayo", "primero de mayo". */
+  int d = S_day_at(c, j, &k, &word);
+  if (d) {
+    size_t k2 = k;
+    int of = 0;
+    if (S_at(c, k2, K_DATEOF, &e)) k2 = e, of = 1;
+    const S_entry *mo = (!word || of) ? S_month_at(c, k2, &e) : NULL;
+    if (mo) {
+      int m = (int)mo->val, y = S_year_after(c, e, &k);
+      if (!y) k = e;
+      if (S_valid_md(m, d, y)) S_date_cand(c, i, k, y, m, d, best);
+    }
+  }
+  const S_entry *mo = S_month_at(c, j, &k);
+  if (!mo) {
+    /* A year after a cue: "in 2030", "de 2030", "(2019)". */
+    int y = wd ? 0 : S_year_at(c, i);
+    if (y && S_year_cued(c, i)) S_date_cand(c, i, i + 1, y, 0, 0, best);
+    return;
+  }
+  int m = (int)mo->val;
+  /* Month first (English): "September 16", "Sept. 16, 2019". */
+  if (!c->es && k < c->n && c->tk[k].kind == T_NUM && (d = S_day_at(c, k, &e, &word)) && !word) {
+    size_t k2 = e, e2;
+    int y = 0;
+    if (S_sym(c, k2, ',')) k2++;
+    if ((y = S_year_at(c, k2))) e2 = k2 + 1;
+    else e2 = e;
+    if (S_valid_md(m, d, y)) S_date_cand(c, i, e2, y, m, d, best);
+  }
+  if (wd) return;
+  /* Month and year: "October 2019", "octubre de 2019". */
+  int y = S_year_after(c, k, &e);
+  if (y) S_date_cand(c, i, e, y, m, 0, best);
+  /* A month alone: "in October", "en octubre". */
+  if (!(mo->flags & F_ABBR) && (!(mo->flags & F_CUE) || S_ends_at(c, i, K_CUE)))
+    S_date_cand(c, i, k, 0, m, 0, best);
+}
+
+/* ---- Canonical strings ---- */
+
+/* A decimal with no exponent and no trailing zeros, 15 significant digits
+ * at most: "10000000000", "3.5", "1234567.89". */
+static void S_fmt_num(double x, char *out, size_t cap) {
+  double ax = x < 0 ? -x : x;
+  if (ax >= 1e18) {
+    snprintf(out, cap, "%.15g", x);
+    return;
+  }
+  if ((double)(long long)x == x) {
+    snprintf(out, cap, "%lld", (long long)x);
+    return;
+  }
+  int mag = 0;
+  for (double p = 1; p * 10 <= ax; p *= 10) mag++;
+  for (double p = 1; ax < p && mag > -300; p /= 10) mag--;
+  int dec = 14 - mag;
+  if (dec < 0) dec = 0;
+  if (dec > 20) dec = 20;
+  snprintf(out, cap, "%.*f", dec, x);
+  char *dot = strchr(out, '.');
+  if (dot) {
+    char *z = out + strlen(out);
+    while (z > dot + 1 && z[-1] == '0') *--z = '\0';
+    if (z == dot + 1) *dot = '\0';
+  }
+}
+
+static void S_fill(const S_ctx *c, const S_cand *k, plx_value *v) {
+  memset(v, 0, sizeof *v);
+  v->start = c->tk[k->s].s;
+  v->end = c->tk[k->e - 1].e;
+  v->type = k->type;
+  v->number = k->num;
+  char num[40];
+  S_fmt_num(k->num, num, sizeof num);
+  switch (k->type) {
+  case PLX_VALUE_NUMBER:
+  case PLX_VALUE_ORDINAL: snprintf(v->value, sizeof v->value, "%s", num); break;
+  case PLX_VALUE_PERCENT: snprintf(v->value, sizeof v->value, "%s%%", num); break;
+  case PLX_VALUE_AMOUNT:
+    memcpy(v->unit, k->unit, sizeof v->unit);
+    snprintf(v->value, sizeof v->value, "%s %s", k->unit, num);
+    break;
+  case PLX_VALUE_DURATION: {
+    memcpy(v->unit, k->unit, sizeof v->unit);
+    int time = strcmp(k->unit, "H") == 0 || strcmp(k->unit, "MIN") == 0 || strcmp(k->unit, "S") == 0;
+    const char *letter = strcmp(k->unit, "MIN") == 0 ? "M" : k->unit;
+    snprintf(v->value, sizeof v->value, "P%s%s%s", time ? "T" : "", num, letter);
+    break;
+  }
+  case PLX_VALUE_DATE:
+    if (k->y && k->m && k->d) snprintf(v->value, sizeof v->value, "%04d-%02d-%02d", k->y, k->m, k->d);
+    else if (k->y && k->m) snprintf(v->value, sizeof v->value, "%04d-%02d", k->y, k->m);
+    else if (k->y) snprintf(v->value, sizeof v->value, "%04d", k->y);
+    else if (k->d) snprintf(v->value, sizeof v->value, "--%02d-%02d", k->m, k->d);
+    else snprintf(v->value, sizeof v->value, "--%02d", k->m);
+    break;
+  }
+}
+
+/* ---- The public functions ---- */
+
+const char *plx_value_type_name(plx_value_type t) {
+  switch (t) {
+  case PLX_VALUE_NUMBER: return "number";
+  case PLX_VALUE_ORDINAL: return "ordinal";
+  case PLX_VALUE_PERCENT: return "percent";
+  case PLX_VALUE_AMOUNT: return "amount";
+  case PLX_VALUE_DATE: return "date";
+  case PLX_VALUE_DURATION: return "duration";
+  }
+  return "unknown";
+}
+
+plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_value **out,
+                           size_t *n, plx_error *err) {
+  if (out) *out = NULL;
+  if (n) *n = 0;
+  if (!out || !n || !lang || (!text && len))
+    return plx__fail(err, PLX_ERR_USAGE, "plx_values_find: NULL argument");
+  int es;
+  if (strcmp(lang, "en") == 0) es = 0;
+  else if (strcmp(lang, "es") == 0) es = 1;
+  else return plx__fail(err, PLX_ERR_LANGUAGE, "values: unsupported language \"%s\"", lang);
+  size_t bad = plx__utf8_invalid_at(text, len);
+  if (bad < len)
+    return plx__fail(err, PLX_ERR_ENCODING, "values: invalid UTF-8 at offset %zu", bad);
+  pthread_once(&S_once, S_load);
+  const S_lex *lx = &S_lexes[es];
+  if (lx->status != PLX_OK) return plx__fail(err, lx->status, "%s", lx->message);
+
+  S_toks toks = {0};
+  S_tokenize(text, len, es, &toks);
+  S_ctx c = {.text = text, .lx = lx, .es = es, .tk = toks.t, .n = toks.n, .last_end = SIZE_MAX};
+  S_ranges(lx, c.tk, c.n);
+  S_mark_idents(&c);
+
+  plx_value *vals = NULL;
+  size_t nv = 0, cap = 0;
+  for (size_t i = 0; i < c.n;) {
+    size_t end;
+    if (S_at(&c, i, K_NOT, &end)) { /* "one of the", "una de las" */
+      i = end;
+      continue;
+    }
+    S_cand best;
+    memset(&best, 0, sizeof best);
+    S_try_date(&c, i, &best);
+    S_try_amount_pre(&c, i, &best);
+    S_try_quantity(&c, i, &best);
+    S_try_ordinal(&c, i, &best);
+    if (best.e > i) {
+      plx_value v;
+      S_fill(&c, &best, &v);
+      PLX__PUSH(vals, nv, cap, v);
+      c.last_end = best.e;
+      i = best.e;
+    } else {
+      i++;
+    }
+  }
+  free(toks.t);
+  *out = vals;
+  *n = nv;
+  return PLX_OK;
+}
+
+static int S_near(double a, double b) {
+  double d = a > b ? a - b : b - a, m = (a < 0 ? -a : a) > (b < 0 ? -b : b) ? (a < 0 ? -a : a)
+                                                                              : (b < 0 ? -b : b);
+  return d <= 1e-9 * m;
+}
+
+/* A duration in months (class 1) or seconds (class 2): the conversions
+ * the calendar allows exactly. */
+static int S_dur_base(const plx_value *v, double *out) {
+  static const struct {
+    const char *unit;
+    int cls;
+    double f;
+  } units[] = {{"Y", 1, 12},      {"M", 1, 1},     {"W", 2, 604800}, {"D", 2, 86400},
+               {"H", 2, 3600},    {"MIN", 2, 60}, {"S", 2, 1}};
+  for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+    if (strcmp(v->unit, units[i].unit) == 0) {
+      *out = v->number * units[i].f;
+      return units[i].cls;
+    }
+  return 0;
+}
+
+/* The parts of a canonical date: year, month, day (0 when absent); returns
+ * a mask (1 year, 2 month, 4 day), 0 if unreadable. */
+static int S_date_parts(const char *s, int *y, int *m, int *d) {
+  *y = *m = *d = 0;
+  int mask = 0;
+  size_t i = 0;
+  if (s[0] == '-' && s[1] == '-') {
+    i = 2;
+  } else {
+    for (int k = 0; k < 4; k++, i++) {
+      if (s[i] < '0' || s[i] > '9') return 0;
+      *y = *y * 10 + (s[i] - '0');
+    }
+    mask |= 1;
+    if (s[i] == '\0') return mask;
+    if (s[i++] != '-') return 0;
+  }
+  for (int k = 0; k < 2; k++, i++) {
+    if (s[i] < '0' || s[i] > '9') return 0;
+    *m = *m * 10 + (s[i] - '0');
+  }
+  mask |= 2;
+  if (s[i] == '\0') return mask;
+  if (s[i++] != '-') return 0;
+  for (int k = 0; k < 2; k++, i++) {
+    if (s[i] < '0' || s[i] > '9') return 0;
+    *d = *d * 10 + (s[i] - '0');
+  }
+  if (s[i] != '\0') return 0;
+  return mask | 4;
+}
+
+/* For two dates: 1 if the parts of one are among the parts of the other
+ * (and *agree says whether the common parts agree), else 0. */
+static int S_date_nested(const plx_value *a, const plx_value *b, int *agree) {
+  int ya, ma, da, yb, mb, db;
+  int pa = S_date_parts(a->value, &ya, &ma, &da), pb = S_date_parts(b->value, &yb, &mb, &db);
+  if (!pa || !pb || ((pa & pb) != pa && (pa & pb) != pb)) return 0;
+  int common = pa & pb;
+  *agree = (!(common & 1) || ya == yb) && (!(common & 2) || ma == mb) && (!(common & 4) || da == db);
+  return 1;
+}
+
+int plx_value_equal(const plx_value *a, const plx_value *b) {
+  if (!a || !b || a->type != b->type) return 0;
+  switch (a->type) {
+  case PLX_VALUE_NUMBER:
+  case PLX_VALUE_ORDINAL:
+  case PLX_VALUE_PERCENT: return S_near(a->number, b->number);
+  case PLX_VALUE_AMOUNT: return strcmp(a->unit, b->unit) == 0 && S_near(a->number, b->number);
+  case PLX_VALUE_DURATION: {
+    double x, y;
+    int ca = S_dur_base(a, &x), cb = S_dur_base(b, &y);
+    return ca && ca == cb && S_near(x, y);
+  }
+  case PLX_VALUE_DATE: {
+    int agree;
+    return S_date_nested(a, b, &agree) && agree;
+  }
+  }
+  return 0;
+}
+
+int plx_value_comparable(const plx_value *a, const plx_value *b) {
+  if (!a || !b || a->type != b->type) return 0;
+  if (a->type == PLX_VALUE_DATE) {
+    int agree;
+    return S_date_nested(a, b, &agree);
+  }
+  return 1;
+}
