@@ -53,7 +53,7 @@ static const struct {
 /* Share of the words the winning list must cover: any text has a few hits
  * by accident ("de", "en", "a" are words in many languages), but function
  * words make up a third or more of running text in the language itself. */
-#define S_MIN_COVERAGE 0.2
+#define S_MIN_COVERAGE 0.15
 /* How far ahead of the runner-up the winner must be (share of its score). */
 #define S_MARGIN 0.25
 

@@ -2,7 +2,7 @@
  *
  * Similarity model. Each token t has a weight w(t): its informativeness,
  * idf = ln(1 + N / df) over the documents being compared (df counted per
- * language on the token's first lemma), damped for stop words (x0.3) so that
+ * language on the token's first lemma), damped for stop words (x0.6) so that
  * "not" and "I" still count, a little. Tokens of the two sentences are
  * matched one to one, greedily by value: a shared concept (a translation, a
  * lemma, a name, a number, an identical word) is worth 1, a shared cognate
@@ -24,7 +24,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
-#define STOP_FACTOR 0.3
+#define STOP_FACTOR 0.6
 #define COGNATE_VALUE 0.7
 #define COGNATE_PREFIX 5
 #define COGNATE_MIN 6
@@ -99,14 +99,36 @@ void plx__tokenize(const char *t, size_t len, plx__tok **toks, size_t *n) {
     plx__tok tok = {s, e, S_fold(t + s, e - s), upper, digits};
     PLX__PUSH(*toks, *n, cap, tok);
     i = e;
-    /* possessive 's and contractions' t, ll, re... are not words */
+    /* English contractions: "didn't" is "did not", "we're" is "we are";
+     * the possessive 's is no word. Negation matters most: "No puede ser"
+     * is "It can't be". */
     if (i < len) {
       size_t k3 = i;
       uint32_t a = plx__utf8_next(t, len, &k3);
       if (a == '\'' || a == 0x2019) {
         size_t q = k3;
         while (q < len && ((t[q] >= 'a' && t[q] <= 'z') || (t[q] >= 'A' && t[q] <= 'Z'))) q++;
-        if (q - k3 > 0 && q - k3 <= 2) i = q;
+        if (q - k3 > 0 && q - k3 <= 2) {
+          char suf[3] = {0};
+          for (size_t x = 0; x < q - k3; x++) suf[x] = (char)(t[k3 + x] | 0x20);
+          plx__tok *prev = &(*toks)[*n - 1];
+          size_t pl = strlen(prev->form);
+          const char *word = NULL;
+          if (strcmp(suf, "t") == 0 && pl >= 2 && prev->form[pl - 1] == 'n') {
+            if (strcmp(prev->form, "won") == 0) strcpy(prev->form, "will");
+            else if (strcmp(prev->form, "can") != 0) prev->form[pl - 1] = '\0';
+            word = "not";
+          } else if (strcmp(suf, "re") == 0) word = "are";
+          else if (strcmp(suf, "m") == 0) word = "am";
+          else if (strcmp(suf, "ll") == 0) word = "will";
+          else if (strcmp(suf, "ve") == 0) word = "have";
+          else if (strcmp(suf, "d") == 0) word = "would";
+          if (word) {
+            plx__tok extra = {k3, q, plx__strndup(word, strlen(word)), 0, 0};
+            PLX__PUSH(*toks, *n, cap, extra);
+          }
+          i = q;
+        }
       }
     }
   }

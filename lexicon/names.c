@@ -21,7 +21,8 @@ plx_status plx__names_index(plx__lex *lex, plx_error *err) {
     const char *tab = memchr(row, '\t', (size_t)(end - row));
     if (!tab) continue;
     canon.len = 0;
-    plx__buf_puts(&canon, "N:");
+    /* "#:2" is the concept of the number 2, shared with digits */
+    if (!(tab - row > 2 && row[0] == '#' && row[1] == ':')) plx__buf_puts(&canon, "N:");
     plx__buf_put(&canon, row, (size_t)(tab - row));
     uint32_t concept = plx__intern(&lex->concepts, canon.data, canon.len, NULL);
     const char *v = tab + 1;

@@ -84,7 +84,7 @@ typedef struct plx_value {
 plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_value **out,
                            size_t *n, plx_error *err);
 
-/* Whether two values say the same thing: the same type and
+/* Whether two values say the same thing: of the same type and
  *   number, ordinal, percent: numbers equal within 1e-9 (relative);
  *   amount: the same currency and number;
  *   duration: the same length, converting only where the calendar allows
@@ -92,7 +92,12 @@ plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_v
  *     24 H...), so "P1Y" = "P12M" but "P1M" differs from "P30D";
  *   date: every part the two give agrees and the parts of one are among
  *     the parts of the other: "--09-16" equals "2019-09-16", "2019" equals
- *     "2019-10", but "--10" and "2019" are not equal.
+ *     "2019-10", but "--10" and "2019" are not equal;
+ * or, across types, a whole number and an ordinal or a year with the same
+ * value: Spanish writes many ordinals as cardinals ("el puesto 24" for
+ * "24th"), and whether a bare four-digit number is a year ("the 1958 fair",
+ * "de 1958") is a guess the two phrasings make differently. Such pairs
+ * are equal but not comparable: they can match, never conflict.
  * NULL arguments compare unequal. */
 int plx_value_equal(const plx_value *a, const plx_value *b);
 

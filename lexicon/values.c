@@ -75,12 +75,13 @@
 
 enum {
   K_NUM, K_SCALE, K_SUFFIX, K_ORD, K_ORDSUF, K_PCT, K_CUR, K_UNIT, K_HALF, K_MONTH,
-  K_WEEKDAY, K_CUE, K_HEDGE, K_DATEOF, K_CUROF, K_AND, K_PER, K_NOT, K_GLUE, K_CLOCK,
-  K_COUNT
+  K_WEEKDAY, K_CUE, K_HEDGE, K_DATEOF, K_SCALEOF, K_AND, K_PER, K_NOT, K_GLUE, K_CLOCK,
+  K_FUNC, K_UNITMOD, K_ROMAN, K_COUNT
 };
 static const char *const S_kind_names[K_COUNT] = {
     "num",   "scale", "suffix", "ord",    "ordsuf", "pct", "cur", "unit", "half", "month",
-    "weekday", "cue", "hedge",  "dateof", "curof",  "and", "per", "not",  "glue", "clock"};
+    "weekday", "cue", "hedge",  "dateof", "scaleof", "and", "per", "not",  "glue", "clock",
+    "func",  "unitmod", "roman"};
 
 enum {
   F_BARE = 1 << 0,    /* num: never a number alone ("one", "un") */
@@ -93,7 +94,8 @@ enum {
   F_CAP = 1 << 7,     /* month, weekday: capitalised in the text */
   F_CUE = 1 << 8,     /* month: alone only after a cue word ("in May") */
   F_ABBR = 1 << 9,    /* month: never alone */
-  F_DATE = 1 << 10    /* ordsuf: only for the day of a date ("1° de mayo") */
+  F_DATE = 1 << 10,   /* ordsuf: only for the day of a date ("1° de mayo") */
+  F_WEAK = 1 << 11    /* cue: a year only before punctuation or a function word */
 };
 static const struct {
   const char *name;
@@ -101,7 +103,8 @@ static const struct {
 } S_flag_names[] = {{"bare", F_BARE}, {"article", F_ARTICLE}, {"alone", F_ALONE},
                     {"amount", F_AMOUNT}, {"pre", F_PRE}, {"post", F_POST},
                     {"noart", F_NOART}, {"cap", F_CAP}, {"cue", F_CUE},
-                    {"abbr", F_ABBR}, {"date", F_DATE}};
+                    {"abbr", F_ABBR}, {"date", F_DATE},
+                    {"weak", F_WEAK}};
 
 typedef struct S_entry {
   uint32_t key;  /* index of its first token's key in S_lex.keys */
@@ -280,6 +283,8 @@ static size_t S_scan_ndate(const char *t, size_t len, size_t i, int es, S_tok *k
   k->d = (int8_t)d;
   return r;
 }
+
+static double S_abs(double x) { return x < 0 ? -x : x; }
 
 static const double S_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -571,6 +576,14 @@ static int S_load_line(S_lex *lx, const char *d, size_t s, size_t e, size_t line
       memcpy(en.unit, a + i, j - i);
     } else if (need_val && argno == need_code) {
       if (!S_parse_num(a + i, j - i, &en.val)) return S_load_fail(lx, line, "bad number");
+    } else if (kind == K_ORDSUF && a[i] >= '0' && a[i] <= '9') {
+      /* The last digits the ending goes with: "st" 1, "nd" 2, "er" 13. */
+      unsigned mask = 0;
+      for (size_t q = i; q < j; q++) {
+        if (a[q] < '0' || a[q] > '9') return S_load_fail(lx, line, "bad digits");
+        mask |= 1u << (a[q] - '0');
+      }
+      en.val = mask;
     } else {
       size_t k = 0, nfl = sizeof S_flag_names / sizeof S_flag_names[0];
       while (k < nfl && !(strlen(S_flag_names[k].name) == j - i &&
@@ -584,6 +597,7 @@ static int S_load_line(S_lex *lx, const char *d, size_t s, size_t e, size_t line
   }
   if (argno < need_code + need_val) return S_load_fail(lx, line, "missing value");
   if (kind == K_MONTH && (en.val < 1 || en.val > 12)) return S_load_fail(lx, line, "bad month");
+  if (kind == K_ORDSUF && en.val == 0) en.val = 0x3FF; /* any last digit */
   if (kind == K_UNIT) {
     static const char *const units[] = {"Y", "M", "W", "D", "H", "MIN", "S"};
     int ok = 0;
@@ -679,18 +693,25 @@ static const S_entry *S_at(const S_ctx *c, size_t i, int kind, size_t *end) {
   return NULL;
 }
 
-/* Whether a phrase of the kind ends exactly at token `end` (looking back
- * at most four tokens). */
-static int S_ends_at(const S_ctx *c, size_t end, int kind) {
+/* The phrase of the kind that ends exactly at token `end` (looking back
+ * at most four tokens), or NULL. */
+static const S_entry *S_ends_at(const S_ctx *c, size_t end, int kind) {
   for (size_t back = 1; back <= 4 && back <= end; back++) {
     size_t e;
-    if (S_at(c, end - back, kind, &e) && e == end) return 1;
+    const S_entry *en = S_at(c, end - back, kind, &e);
+    if (en && e == end) return en;
   }
-  return 0;
+  return NULL;
 }
 
 static int S_sym(const S_ctx *c, size_t i, uint32_t cp) {
   return i < c->n && c->tk[i].kind == T_SYM && c->tk[i].cp == cp;
+}
+
+/* Whether an ordinal ending fits the number ("1st", "3er"; not "300ER"). */
+static int S_ordsuf_fits(const S_entry *en, double v) {
+  unsigned mask = (unsigned)en->val;
+  return (mask >> ((long long)v % 10)) & 1;
 }
 
 /* A word that may sit glued to digits: after them (units, scales,
@@ -706,6 +727,12 @@ static int S_known_glued(const S_ctx *c, size_t i, int after_digits) {
   for (uint32_t k = t->elo; k < t->ehi; k++) {
     const S_entry *e = &c->lx->e[k];
     if (e->ntok != 1) continue;
+    if (e->kind == K_ORDSUF && after_digits) {
+      /* Only right after digits it fits: "16th", "1.º", not "300ER". */
+      size_t p = i > 0 && S_sym(c, i - 1, '.') ? i - 1 : i;
+      if (p > 0 && c->tk[p - 1].kind == T_NUM && S_ordsuf_fits(e, c->tk[p - 1].val)) return 1;
+      continue;
+    }
     for (size_t q = 0; q < nk; q++)
       if (e->kind == ks[q]) return 1;
   }
@@ -790,6 +817,9 @@ static void S_consider(const S_ctx *c, const S_cand *k, S_cand *best) {
   }
   /* A time of day: "10 a.m." */
   if (tk[k->e - 1].kind == T_NUM && S_at(c, k->e, K_CLOCK, NULL)) return;
+  if (tk[k->e - 1].kind == T_NUM && S_sym(c, k->e, '-') && k->e + 2 < c->n &&
+      tk[k->e + 1].kind == T_NUM && S_at(c, k->e + 2, K_CLOCK, NULL))
+    return; /* "6-8 p.m." */
   if (k->e > best->e || (k->e == best->e && S_prio(k->type) > S_prio(best->type))) *best = *k;
 }
 
@@ -959,7 +989,9 @@ static int S_qty_at(const S_ctx *c, size_t i, int amount, S_qty *q) {
 static int S_rate_context(const S_ctx *c, size_t i) {
   if (i == 0) return 0;
   if (c->last_end == i) return 1;
-  return S_ends_at(c, i, K_PER);
+  /* "€100m ($110m) a day" */
+  if (c->last_end == i - 1 && (S_sym(c, i - 1, ')') || S_sym(c, i - 1, ']'))) return 1;
+  return S_ends_at(c, i, K_PER) != NULL;
 }
 
 /* Readings that begin with a quantity: percent, amount with the currency
@@ -979,7 +1011,7 @@ static void S_try_quantity(const S_ctx *c, size_t i, S_cand *best) {
      * dólares", "€3.5m" is handled with the currency before. */
     if (S_qty_at(c, i, 1, &qa) && !qa.article) {
       size_t k0 = qa.e, k1;
-      if (qa.bigscale && S_at(c, k0, K_CUROF, &k1) && (en = S_at(c, k1, K_CUR, &end)) &&
+      if (qa.bigscale && S_at(c, k0, K_SCALEOF, &k1) && (en = S_at(c, k1, K_CUR, &end)) &&
           (en->flags & F_POST)) {
         S_cand k = S_cand_make(i, end, PLX_VALUE_AMOUNT, qa.val);
         memcpy(k.unit, en->unit, sizeof k.unit);
@@ -1001,6 +1033,8 @@ static void S_try_quantity(const S_ctx *c, size_t i, S_cand *best) {
       k0 = end;
     }
     if (S_sym(c, k0, '-') && c->tk[k0].glued && k0 + 1 < c->n && c->tk[k0 + 1].glued) k0++;
+    else if (q.bigscale && S_at(c, k0, K_SCALEOF, &end)) k0 = end; /* "millones de años" */
+    else if (S_at(c, k0, K_UNITMOD, &end)) k0 = end; /* "seis últimos años", "two more years" */
     en = S_at(c, k0, K_UNIT, &end);
     if (en && !((q.article || q.bare) && (en->flags & F_NOART)) &&
         !((q.article || q.bare) && S_rate_context(c, i))) {
@@ -1034,6 +1068,30 @@ static void S_try_amount_pre(const S_ctx *c, size_t i, S_cand *best) {
   S_consider(c, &k, best);
 }
 
+/* The value of an upper-case Roman numeral written the standard way
+ * (1-3999), else 0. */
+static int S_roman(const char *p, size_t n) {
+  static const struct {
+    const char *s;
+    int v;
+  } parts[] = {{"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100}, {"XC", 90}, {"L", 50},
+               {"XL", 40},  {"X", 10},   {"IX", 9},  {"V", 5},    {"IV", 4},  {"I", 1}};
+  if (n == 0 || n > 15) return 0;
+  int v = 0;
+  size_t i = 0;
+  for (size_t k = 0; k < sizeof parts / sizeof *parts && i < n; k++) {
+    size_t len = strlen(parts[k].s);
+    /* At most three of I, X, C, M; one of the others. */
+    int most = len == 1 && strchr("IXCM", parts[k].s[0]) ? 3 : 1;
+    for (int times = 0; times < most && i + len <= n && memcmp(p + i, parts[k].s, len) == 0;
+         times++) {
+      v += parts[k].v;
+      i += len;
+    }
+  }
+  return i == n ? v : 0;
+}
+
 /* Ordinals: "16th", "1º", "1.º", "1ª", "first", "twenty-first",
  * "vigésimo primero". */
 static void S_try_ordinal(const S_ctx *c, size_t i, S_cand *best) {
@@ -1044,13 +1102,21 @@ static void S_try_ordinal(const S_ctx *c, size_t i, S_cand *best) {
     if (t->ident || t->frac || t->val < 0) return;
     size_t j = i + 1;
     if (S_sym(c, j, '.') && c->tk[j].glued && j + 1 < c->n && c->tk[j + 1].glued) j++;
-    if (j < c->n && c->tk[j].glued && (en = S_at(c, j, K_ORDSUF, &end)) && !(en->flags & F_DATE)) {
+    if (j < c->n && c->tk[j].glued && (en = S_at(c, j, K_ORDSUF, &end)) &&
+        !(en->flags & F_DATE) && S_ordsuf_fits(en, t->val)) {
       S_cand k = S_cand_make(i, end, PLX_VALUE_ORDINAL, t->val);
       S_consider(c, &k, best);
     }
     return;
   }
   if (t->kind != T_WORD) return;
+  /* A Roman numeral after "siglo", "war": "siglo XIX", "World War II". */
+  int r = S_roman(c->text + t->s, t->e - t->s);
+  if (r && S_ends_at(c, i, K_ROMAN)) {
+    S_cand k = S_cand_make(i, i + 1, PLX_VALUE_ORDINAL, r);
+    S_consider(c, &k, best);
+    return;
+  }
   /* English "twenty-first": tens word, hyphen, ordinal of a unit. */
   en = S_at(c, i, K_NUM, &end);
   if (en && en->val >= 20 && en->val < 100 && (long)en->val % 10 == 0 && S_sym(c, end, '-') &&
@@ -1107,10 +1173,12 @@ static int S_day_at(const S_ctx *c, size_t i, size_t *end, int *word) {
   if (t->kind == T_NUM) {
     if (t->ident || !t->plain || t->ndig > 2 || t->val < 1 || t->val > 31) return 0;
     size_t j = i + 1;
+    const S_entry *suf;
     if (S_sym(c, j, '.') && c->tk[j].glued && j + 1 < c->n && c->tk[j + 1].glued &&
-        S_at(c, j + 1, K_ORDSUF, &e))
+        (suf = S_at(c, j + 1, K_ORDSUF, &e)) && S_ordsuf_fits(suf, t->val))
       j = e;
-    else if (j < c->n && c->tk[j].glued && S_at(c, j, K_ORDSUF, &e))
+    else if (j < c->n && c->tk[j].glued && (suf = S_at(c, j, K_ORDSUF, &e)) &&
+             S_ordsuf_fits(suf, t->val))
       j = e;
     *end = j;
     return (int)t->val;
@@ -1143,14 +1211,32 @@ static void S_date_cand(const S_ctx *c, size_t s, size_t e, int y, int m, int d,
   S_consider(c, &k, best);
 }
 
-/* A year cue before token i ("in 2030", "de 2030") not hedged ("más de
- * 2000", "over 2000", "up to 2000"). */
-static int S_year_cued(const S_ctx *c, size_t i) {
-  if (i == 0) return 0;
-  if (S_sym(c, i - 1, '(') && S_sym(c, i + 1, ')')) return 1;
-  if (S_sym(c, i - 1, '-') && c->tk[i].glued && c->tk[i - 1].glued) i--; /* "mid-2019" */
-  if (!S_ends_at(c, i, K_CUE)) return 0;
-  return !S_ends_at(c, i, K_HEDGE);
+/* Whether what follows the number at token i lets it be a year: the end,
+ * a punctuation mark (or "'s"), a function word, a cue, "and"; not a
+ * word of content ("de 2000 personas"). */
+static int S_year_follows(const S_ctx *c, size_t i) {
+  size_t j = i + 1;
+  if (j >= c->n || c->tk[j].kind == T_SYM) return 1;
+  if (c->tk[j].kind != T_WORD) return 0;
+  return S_at(c, j, K_FUNC, NULL) || S_at(c, j, K_CUE, NULL) || S_at(c, j, K_DATEOF, NULL) ||
+         S_at(c, j, K_AND, NULL);
+}
+
+/* Whether the four-digit number at token i is a year: after a cue ("in
+ * 2030", "desde 2019"); after a weak cue ("de", "of", "from") only when
+ * what follows allows it ("de 2030." but not "de 2000 personas"); in
+ * parentheses; or standing alone as a year, 1800-2099, before punctuation
+ * or a function word ("born 1962 in Madrid"). Never after a hedge ("más
+ * de 2000", "over 2000", "up to 2000"). */
+static int S_year_cued(const S_ctx *c, size_t i, int y) {
+  if (i > 0 && S_sym(c, i - 1, '(') && S_sym(c, i + 1, ')')) return 1;
+  size_t at = i;
+  if (at > 0 && S_sym(c, at - 1, '-') && c->tk[at].glued && c->tk[at - 1].glued) at--; /* "mid-2019" */
+  if (S_ends_at(c, at, K_HEDGE)) return 0;
+  const S_entry *cue = S_ends_at(c, at, K_CUE);
+  if (cue && !(cue->flags & F_WEAK)) return 1;
+  if (!S_year_follows(c, i)) return 0;
+  return cue || (y >= 1800 && y <= 2099);
 }
 
 static void S_try_date(const S_ctx *c, size_t i, S_cand *best) {
@@ -1188,7 +1274,7 @@ static void S_try_date(const S_ctx *c, size_t i, S_cand *best) {
   if (!mo) {
     /* A year after a cue: "in 2030", "de 2030", "(2019)". */
     int y = wd ? 0 : S_year_at(c, i);
-    if (y && S_year_cued(c, i)) S_date_cand(c, i, i + 1, y, 0, 0, best);
+    if (y && S_year_cued(c, i, y)) S_date_cand(c, i, i + 1, y, 0, 0, best);
     return;
   }
   int m = (int)mo->val;
@@ -1206,7 +1292,7 @@ static void S_try_date(const S_ctx *c, size_t i, S_cand *best) {
   int y = S_year_after(c, k, &e);
   if (y) S_date_cand(c, i, e, y, m, 0, best);
   /* A month alone: "in October", "en octubre". */
-  if (!(mo->flags & F_ABBR) && (!(mo->flags & F_CUE) || S_ends_at(c, i, K_CUE)))
+  if (!(mo->flags & F_ABBR) && (!(mo->flags & F_CUE) || S_ends_at(c, i, K_CUE) != NULL))
     S_date_cand(c, i, k, 0, m, 0, best);
 }
 
@@ -1215,7 +1301,7 @@ static void S_try_date(const S_ctx *c, size_t i, S_cand *best) {
 /* A decimal with no exponent and no trailing zeros, 15 significant digits
  * at most: "10000000000", "3.5", "1234567.89". */
 static void S_fmt_num(double x, char *out, size_t cap) {
-  double ax = x < 0 ? -x : x;
+  double ax = S_abs(x);
   if (ax >= 1e18) {
     snprintf(out, cap, "%.15g", x);
     return;
@@ -1245,7 +1331,7 @@ static void S_fill(const S_ctx *c, const S_cand *k, plx_value *v) {
   v->end = c->tk[k->e - 1].e;
   v->type = k->type;
   v->number = k->num;
-  char num[40];
+  char num[32]; /* S_fmt_num writes at most 23 characters */
   S_fmt_num(k->num, num, sizeof num);
   switch (k->type) {
   case PLX_VALUE_NUMBER:
@@ -1258,8 +1344,8 @@ static void S_fill(const S_ctx *c, const S_cand *k, plx_value *v) {
   case PLX_VALUE_DURATION: {
     memcpy(v->unit, k->unit, sizeof v->unit);
     int time = strcmp(k->unit, "H") == 0 || strcmp(k->unit, "MIN") == 0 || strcmp(k->unit, "S") == 0;
-    const char *letter = strcmp(k->unit, "MIN") == 0 ? "M" : k->unit;
-    snprintf(v->value, sizeof v->value, "P%s%s%s", time ? "T" : "", num, letter);
+    char letter = k->unit[0]; /* Y M W D H, and M for MIN, S */
+    snprintf(v->value, sizeof v->value, "P%s%s%c", time ? "T" : "", num, letter);
     break;
   }
   case PLX_VALUE_DATE:
@@ -1340,9 +1426,8 @@ plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_v
 }
 
 static int S_near(double a, double b) {
-  double d = a > b ? a - b : b - a, m = (a < 0 ? -a : a) > (b < 0 ? -b : b) ? (a < 0 ? -a : a)
-                                                                              : (b < 0 ? -b : b);
-  return d <= 1e-9 * m;
+  double m = S_abs(a) > S_abs(b) ? S_abs(a) : S_abs(b);
+  return S_abs(a - b) <= 1e-9 * m;
 }
 
 /* A duration in months (class 1) or seconds (class 2): the conversions
@@ -1405,15 +1490,30 @@ static int S_date_nested(const plx_value *a, const plx_value *b, int *agree) {
   return 1;
 }
 
+/* A number that says what a value of another type says: Spanish writes
+ * many ordinals as cardinals ("el puesto 24" for "24th"), and whether a
+ * bare four-digit number is a year is a guess that the two languages'
+ * phrasings make differently ("the 1958 World's Fair", "de 1958"). */
+static int S_number_as(const plx_value *num, const plx_value *other) {
+  if (num->type != PLX_VALUE_NUMBER || (double)(long long)num->number != num->number) return 0;
+  if (other->type == PLX_VALUE_ORDINAL) return num->number == other->number;
+  if (other->type == PLX_VALUE_DATE) {
+    int y, m, d;
+    return S_date_parts(other->value, &y, &m, &d) == 1 && num->number == y;
+  }
+  return 0;
+}
+
 int plx_value_equal(const plx_value *a, const plx_value *b) {
-  if (!a || !b || a->type != b->type) return 0;
+  if (!a || !b) return 0;
+  if (a->type != b->type) return S_number_as(a, b) || S_number_as(b, a);
   switch (a->type) {
   case PLX_VALUE_NUMBER:
   case PLX_VALUE_ORDINAL:
   case PLX_VALUE_PERCENT: return S_near(a->number, b->number);
   case PLX_VALUE_AMOUNT: return strcmp(a->unit, b->unit) == 0 && S_near(a->number, b->number);
   case PLX_VALUE_DURATION: {
-    double x, y;
+    double x = 0, y = 0;
     int ca = S_dur_base(a, &x), cb = S_dur_base(b, &y);
     return ca && ca == cb && S_near(x, y);
   }

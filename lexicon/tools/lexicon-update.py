@@ -9,8 +9,10 @@
 #        (default OUTDIR: lexicon/data/en-es)
 #
 # Requirements (Debian packages): python3, lttoolbox (lt-print),
-# apertium-eng-spa, dict-freedict-eng-spa, dict-freedict-spa-eng.
-# Only the Python standard library is used.
+# apertium-eng-spa, dict-freedict-eng-spa, dict-freedict-spa-eng; and, to
+# check FreeDict words (optional, recommended), libhunspell-1.7-0,
+# hunspell-en-us and hunspell-es.  Only the Python standard library is used
+# (libhunspell through ctypes).
 #
 # The output is deterministic: every file is sorted and carries no
 # timestamp, so running the script twice on the same package versions gives
@@ -436,6 +438,21 @@ def parse_freedict(entries, known_head, known_trans, spell_head,
 
 # ---------------------------------------------------------------------------
 
+# Personal pronouns, paired by hand (they replace Apertium's 'prpers').
+PRONOUNS = [
+    ('i', 'yo'), ('me', 'me'), ('me', 'mí'), ('you', 'tú'), ('you', 'usted'),
+    ('you', 'ustedes'), ('you', 'vosotros'), ('you', 'vosotras'), ('you', 'te'),
+    ('you', 'ti'), ('you', 'os'), ('he', 'él'), ('him', 'él'), ('him', 'lo'),
+    ('him', 'le'), ('she', 'ella'), ('her', 'ella'), ('her', 'la'), ('her', 'le'),
+    ('it', 'lo'), ('it', 'la'), ('it', 'ello'), ('we', 'nosotros'),
+    ('we', 'nosotras'), ('us', 'nos'), ('us', 'nosotros'), ('they', 'ellos'),
+    ('they', 'ellas'), ('them', 'ellos'), ('them', 'ellas'), ('them', 'los'),
+    ('them', 'las'), ('them', 'les'), ('myself', 'me'), ('yourself', 'te'),
+    ('himself', 'se'), ('herself', 'se'), ('itself', 'se'), ('ourselves', 'nos'),
+    ('themselves', 'se'),
+]
+
+
 def write_tsv(path, header, rows):
     with open(path, 'w', encoding='utf-8', newline='\n') as f:
         for h in header:
@@ -568,6 +585,12 @@ def main():
             src[k] = 'af'
         elif k not in src:
             src[k] = 'f'
+    # Apertium's placeholder lemma for personal pronouns ('prpers') would make
+    # every pronoun match every other; the pronouns are paired one by one
+    # instead (PRONOUNS), and their forms are their own lemmas.
+    src = {k: v for k, v in src.items() if 'prpers' not in (k[0], k[1])}
+    for en, es in PRONOUNS:
+        src.setdefault((en, es, 'prn'), 'a')
     rows = sorted((en, es, pos, s) for (en, es, pos), s in src.items())
     n_src = {s: sum(1 for r in rows if r[3] == s) for s in ('a', 'f', 'af')}
 
@@ -584,7 +607,7 @@ def main():
         side = bil_side[lang]
         for form, lemma, pos, tag in ana:
             f = form.lower()
-            if f == lemma.lower():
+            if f == lemma.lower() or lemma == 'prpers':
                 continue
             ps = side.get(lemma)
             if ps is not None and (pos in ps or 'other' in ps):
@@ -649,125 +672,159 @@ def main():
 README_TEMPLATE = """\
 # English-Spanish lexicon data (`lexicon/data/en-es/`)
 
-These files are **generated**; do not edit them by hand.  They are rebuilt by
-`lexicon/tools/lexicon-update.py` (run as `{command} OUTDIR`, and by
-`make lexicon-update` once that target is wired into the build) from
-dictionaries packaged by Debian.  Running Parallax needs neither Apertium nor
-FreeDict: only these plain-text files.  This README is written by the same
-script.
+The language-pair data that Parallax reads at run time (the files are mapped,
+not parsed; see `lexicon/plx_lexicon.h`).
 
-All files are UTF-8 with LF line endings, one entry per line, fields separated
-by a TAB.  Lines starting with `#` at the top are comments (what the file is,
-which command generated it and from which package versions).  Entries are
-sorted by code point; there are no timestamps, so regenerating from the same
-package versions gives byte-identical files.
+`bilingual.tsv`, `forms-en.tsv`, `forms-es.tsv` and this `README.md` are
+**generated**: do not edit them by hand.  They are rebuilt by
+`lexicon/tools/lexicon-update.py` (`{command} [OUTDIR]`, default OUTDIR
+`lexicon/data/en-es`; also `make lexicon-update` once that target is wired
+into the build) from dictionaries packaged by Debian; see
+`lexicon/tools/README.md`.  Running Parallax needs neither Apertium nor
+FreeDict, only these plain-text files.  The other files here (`names.tsv`,
+`stop-en.txt`, `stop-es.txt`) are written by hand and are not touched by the
+generator; each describes its format in its header comment (`names.tsv`:
+`CANONICAL<TAB>VARIANT|VARIANT|...`; `stop-LANG.txt`: one stop word a line).
 
-## Files
+The generated files are UTF-8 with LF line endings, one entry per line,
+fields separated by a TAB.  The `#` lines at the top are comments: what the
+file is, the command that generated it, the Debian package versions used and
+the number of entries.  Entries are sorted by code point (the same as byte
+order, so a table sorted on its first column needs no re-sorting); there are
+no timestamps, and regenerating from the same package versions gives
+byte-identical files.
 
-### `bilingual.tsv` ({merged} pairs)
+## `bilingual.tsv` ({merged} lemma pairs)
 
     en<TAB>es<TAB>pos<TAB>src
 
-* `en`, `es`: English and Spanish lemma.  Lower-cased except proper nouns
-  (`pos` = `np`).  Multiword lemmas are kept with single spaces
-  (`take out`, `mil millones`); Apertium's `#` marker of the invariable part
-  of a multiword is removed.
-* `pos`: coarse part of speech, the same for both sides: `n` noun, `np`
-  proper noun, `v` verb (including auxiliaries and modals), `adj`, `adv`,
-  `pr` preposition, `det` determiner, `prn` pronoun (including relatives),
-  `cnj` conjunction, `num` number word, `ij` interjection, `other`.
-* `src`: `a` Apertium only, `f` FreeDict only, `af` both.
+* `en`, `es`: an English and a Spanish lemma that translate each other.
+  Lower-cased except proper nouns (`pos` = `np`, e.g. `Africa	África`).
+  Multiword lemmas are kept with single spaces (`take out`, `mil millones`);
+  Apertium's `#` marker of the invariable part of a multiword is removed.
+* `pos`: a coarse part of speech, one per line: `n` noun, `np` proper noun,
+  `v` verb (including auxiliaries and modals), `adj`, `adv`, `pr`
+  preposition, `det` determiner, `prn` pronoun (including relatives), `cnj`
+  conjunction, `num` number word, `ij` interjection, `other` (unknown).  A
+  pair with two parts of speech has two lines.
+* `src`: `a` Apertium only ({src_a}), `f` FreeDict only ({src_f}), `af` both
+  ({src_af}).
 
-Counts: {src_a} `a`, {src_f} `f`, {src_af} `af`.  Apertium gives {apertium}
-distinct pairs ({apertium_engspa} from `eng-spa.autobil.bin`,
-{apertium_spaeng} from `spa-eng.autobil.bin`, merged); FreeDict gives
-{freedict} ({freedict_raw} distinct word pairs before merging).
+Apertium gives {apertium} distinct pairs ({apertium_engspa} from
+`eng-spa.autobil.bin`, {apertium_spaeng} from `spa-eng.autobil.bin`, most of
+them in both); FreeDict gives {freedict} lines ({freedict_raw} distinct word
+pairs before merging).
 
-### `forms-en.tsv` ({forms_en} lines) and `forms-es.tsv` ({forms_es} lines)
+Apertium writes English personal pronouns and their Spanish equivalents with
+the placeholder lemma `prpers` (`him`, `them`, `le`, `lo` -> `prpers`), which
+would make every pronoun match every other. Those entries are dropped: the
+pronouns are paired one by one from a short list in the generator
+(`PRONOUNS`), and their forms are their own lemmas.
+
+## `forms-en.tsv` ({forms_en} lines) and `forms-es.tsv` ({forms_es} lines)
 
     form<TAB>lemma<TAB>pos
 
-An inflected surface form (lower-cased) and one of its lemmas (lower-cased
-unless a proper noun), `pos` as above.  An ambiguous form has one line per
-lemma/part of speech (`fue` -> `ser` and `ir`).  Forms identical to their
-lemma are omitted (look the word up in `bilingual.tsv` directly), as are
-forms with clitics or joined words (`dámelo`, `del`) and forms containing
-digits.  Only lemmas that occur on the same side of `bilingual.tsv` with the
-same part of speech (any part of speech when the pair there is `other`) are
-kept, plus closed-class words (determiners, pronouns, prepositions,
-conjunctions, auxiliary and modal verbs).
+An inflected surface form (lower-cased), one of its lemmas (lower-cased
+unless a proper noun) and the lemma's part of speech, as above.  An
+ambiguous form has one line per lemma and part of speech (`fue	ir	v`,
+`fue	ser	v`).  Omitted: forms identical to their lemma (look the word up in
+`bilingual.tsv` directly), forms with clitics or joined words (`dámelo`,
+`del`: analyses containing `+`) and forms with digits.  Kept: analyses whose
+lemma occurs on the same side of `bilingual.tsv` with the same part of
+speech (any part of speech if the lemma's pair there is `other`), plus all
+closed-class words (determiners, pronouns, prepositions, conjunctions,
+auxiliary and modal verbs).  No other trimming was needed: both files are
+well under 15 MB.
 
 ## Sources
 
-| Debian package | Version | Used files |
+| Debian package | Version | Used for |
 |---|---|---|
-| `apertium-eng-spa` | {v_ap} | `/usr/share/apertium/apertium-eng-spa/{{eng-spa,spa-eng}}.autobil.bin`, `{{eng-spa,spa-eng}}.automorf.bin` |
-| `dict-freedict-eng-spa` | {v_fes} | `/usr/share/dictd/freedict-eng-spa.{{index,dict.dz}}` |
-| `dict-freedict-spa-eng` | {v_fse} | `/usr/share/dictd/freedict-spa-eng.{{index,dict.dz}}` |
-| `lttoolbox` | {v_lt} | `lt-print`, to dump the Apertium transducers |
+| `apertium-eng-spa` | {v_ap} | `eng-spa.autobil.bin`, `spa-eng.autobil.bin` (pairs); `eng-spa.automorf.bin` (English forms), `spa-eng.automorf.bin` (Spanish forms), in `/usr/share/apertium/apertium-eng-spa/` |
+| `dict-freedict-eng-spa` | {v_fes} | `/usr/share/dictd/freedict-eng-spa.index`, `.dict.dz` (pairs) |
+| `dict-freedict-spa-eng` | {v_fse} | `/usr/share/dictd/freedict-spa-eng.index`, `.dict.dz` (pairs) |
+| `lttoolbox` | {v_lt} | `lt-print`, to dump the Apertium transducers (a tool; no data) |
+| {hun_row} |
 
 How the data is extracted:
 
-* **Apertium** (bilingual): every path of the main sections of the two
-  compiled bilingual transducers is enumerated (`lt-print` output); the
-  input/output sides give lemma + tags, the first tag gives the part of
-  speech.  Regular-expression sections and any state on a cycle are skipped,
-  as are entries with digits, punctuation-only entries and generated number
-  combinations (`sixty-three thousand`; single number words such as
-  `billion` are kept).
-* **Apertium** (forms): every path of `eng-spa.automorf.bin` (English) and
-  `spa-eng.automorf.bin` (Spanish), cut at the first `+` in the analysis.
-* **FreeDict**: the dictd index/data files.  Each entry is a headword with
-  its pronunciation and numbered lines of comma-separated translations.
-  Text in parentheses, brackets and `<...>` is removed.  Kept: terms of one
-  to three words whose every word is known to the Apertium analyser of that
-  language (this drops the many run-together multiwords of these small
-  dictionaries, e.g. `carreterasecundaria`, `takeashower`), without digits
-  or internal capitals.  Entries whose pronunciation is much longer than the
-  headword are dropped: they are multiword headwords truncated to their first
-  word by the conversion (`go /goutoubd/` = "go to bed" -> `acostarse`).
-  Dropped: eng-spa {drop_en}; spa-eng {drop_es}.
-  FreeDict gives no part of speech here: a pair also found in Apertium takes
-  Apertium's; otherwise it is the part of speech both words can have in the
-  Apertium analysers (first of n, v, adj, adv, ...), `np` if both are
-  capitalised, else `other`.
+* **Apertium pairs**: every path of the compiled bilingual transducers
+  (`lt-print` output) is enumerated; the two sides give lemma + tags, and
+  the first tag the part of speech (of the English side).  States on a cycle
+  (regular expressions for numbers, URLs, punctuation) are not entered;
+  entries with digits, without letters, and generated number combinations
+  (`sixty-three thousand`) are dropped.  Single number words are kept:
+  `billion` gives both `billón` and `mil millones`.
+* **Apertium forms**: every path of the two morphological analysers, cut at
+  the first `+` of the analysis.
+* **FreeDict pairs**: each dictd entry is a headword with its pronunciation,
+  then lines of comma-separated translations, optionally numbered `1.`.
+  These are small dictionaries (about 5,900 and 4,500 headwords) converted
+  from Ergane, with two systematic faults, both dropped: multiword
+  translations run together (`carreterasecundaria`, `takeashower`) and, in
+  eng-spa, multiword headwords cut to their first word (`go /goutoubd/` is
+  "go to bed" -> `acostarse`), recognised by a pronunciation much longer
+  than the headword.  Text in parentheses, brackets or `<...>` is removed;
+  kept are terms of one to three words, each known to the Apertium analyser
+  or to Hunspell for that language, without digits or internal capitals.
+  FreeDict has no part of speech here: a pair Apertium also has takes
+  Apertium's; otherwise the part of speech both words can have in Apertium
+  (the first of n, v, adj, adv, ...), `v` for an unknown Spanish
+  infinitive, `np` when both words are capitalised, else `other`.
+  - word check: {word_check}
+  - dropped from eng-spa: {drop_en}
+  - dropped from spa-eng: {drop_es}
 
 ## Licenses
 
-* **Apertium eng-spa** (`apertium-eng-spa` {v_ap}): per
-  `/usr/share/doc/apertium-eng-spa/copyright`, the data (`Files: *`) is
-  Copyright 2008 Universitat d'Alacant (Transducens group), 2007
-  Generalitat de Catalunya (dades anglés), 2007 Universitat Pompeu Fabra
-  (IULA), 2005 Universitat Politècnica de Catalunya, 2009 Jimmy O'Regan,
-  2009 Paul "greenbreen" Breen, under **License: GPL-2**, whose text reads
-  "under the terms of the GNU General Public License as published by the Free
-  Software Foundation, version 2 of the License" (no "or any later version";
-  only the Debian packaging, `debian/*`, is GPL-2+).
+* **Apertium eng-spa** (`apertium-eng-spa` {v_ap}).
+  `/usr/share/doc/apertium-eng-spa/copyright` gives for the data
+  (`Files: *`): Copyright 2008 Universitat d'Alacant (Transducens group),
+  2007 Generalitat de Catalunya (dades anglés), 2007 Universitat Pompeu
+  Fabra (IULA), 2005 Universitat Politècnica de Catalunya, 2009 Jimmy
+  O'Regan, 2009 Paul "greenbreen" Breen; **License: GPL-2**, whose text
+  reads "you can redistribute it and/or modify it under the terms of the GNU
+  General Public License as published by the Free Software Foundation,
+  version 2 of the License" (no "or any later version"; only the Debian
+  packaging, `debian/*`, is GPL-2+).
 * **FreeDict eng-spa and spa-eng** (`dict-freedict-eng-spa` {v_fes},
-  `dict-freedict-spa-eng` {v_fse}): per `/usr/share/doc/dict-freedict-*/copyright`,
-  `Files: eng-spa/*` and `Files: spa-eng/*`: "Copyright: 2000-2022 FreeDict
-  contributors", **License: GPL-2+** ("either version 2 of the License, or
-  (at your option) any later version").  The dictionaries' own headers say
-  "Copyright (C) 1999-2019 by various authors listed below. Available under
-  the terms of the GNU General Public License ver. 2.0 and any later
-  version."; both were generated from Ergane (travlang.com).
+  `dict-freedict-spa-eng` {v_fse}).  `/usr/share/doc/dict-freedict-eng-spa/copyright`
+  and `.../dict-freedict-spa-eng/copyright` give `Files: eng-spa/*` and
+  `Files: spa-eng/*`: "Copyright: 2000-2022 FreeDict contributors",
+  **License: GPL-2+** ("either version 2 of the License, or (at your option)
+  any later version"); the Debian packaging (`debian/*`) is GPL-3+.  The
+  dictionaries' own headers say: "Copyright (C) 1999-2019 by various authors
+  listed below. Available under the terms of the GNU General Public License
+  ver. 2.0 and any later version."  Both were generated from Ergane
+  (travlang.com).
+* Hunspell dictionaries are used only to decide which FreeDict words are
+  real words; no Hunspell data is copied into these files.
 
-These files are derived from the above and are distributed under their
-terms.  Note for maintainers: Parallax is GPL-3.0-or-later; the FreeDict part
-(GPL-2+) is compatible with that, but the Apertium part is marked GPL-2 only
-in Debian's copyright file, and GPL-2-only material cannot be combined into a
-GPL-3 work (for example by embedding these files into the library).  Check
-this before shipping or embedding the `a`/`af` data, or regenerate without
-Apertium.
+The generated files are derived works of the dictionaries above and are
+distributed under their terms.  **Note for maintainers:** Parallax is
+GPL-3.0-or-later.  FreeDict's GPL-2+ is compatible with that; Debian marks
+Apertium eng-spa GPL-2 only, which is not compatible with GPL-3.  These files
+are separate data read at run time (installed in `$(pkgdatadir)`), not
+compiled into the library; keep it that way (do not add them to the embedded
+`DATA_FILES`), and have the licensing of the Apertium-derived lines (`src`
+`a` or `af`, and the form tables) confirmed before a release.
 """
 
 
 def write_readme(path, st):
     v = st['versions']
     def fmt_drop(d):
-        return '%d truncated multiword headwords, %d headwords and %d ' \
-               'translations rejected' % (d['truncated'], d['headword'],
-                                          d['translation'])
+        return '%d entries with a truncated headword, %d other headwords, ' \
+               '%d translations' % (d['truncated'], d['headword'],
+                                    d['translation'])
+    if HUNSPELL_PKGS[0] in v:
+        hun_row = ('`%s`, `%s` | %s, %s | `en_US`, `es_ES` dictionaries '
+                   '(through `libhunspell`), only to check FreeDict words'
+                   % (HUNSPELL_PKGS[0], HUNSPELL_PKGS[1],
+                      v[HUNSPELL_PKGS[0]], v[HUNSPELL_PKGS[1]]))
+    else:
+        hun_row = '(Hunspell) | not available | -'
     text = README_TEMPLATE.format(
         command=COMMAND, merged=st['merged'], src_a=st['src']['a'],
         src_f=st['src']['f'], src_af=st['src']['af'],
@@ -777,7 +834,8 @@ def write_readme(path, st):
         forms_es=st['forms_es'], v_ap=v[APERTIUM_PKG],
         v_fes=v[FREEDICT_PKGS[0]], v_fse=v[FREEDICT_PKGS[1]],
         v_lt=v[LTTOOLBOX_PKG], drop_en=fmt_drop(st['drop_en']),
-        drop_es=fmt_drop(st['drop_es']))
+        drop_es=fmt_drop(st['drop_es']), word_check=st['word_check'],
+        hun_row=hun_row)
     with open(path, 'w', encoding='utf-8', newline='\n') as f:
         f.write(text)
 

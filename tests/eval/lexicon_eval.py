@@ -92,12 +92,37 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--misses", type=int, default=0, help="print up to N misses per set")
+    ap.add_argument("--floors", metavar="FILE",
+                    help="exit 1 if a figure falls below the floor recorded in FILE")
+    ap.add_argument("--write-floors", metavar="FILE", help="record the current figures in FILE")
     args = ap.parse_args(argv)
     ddir = common.data_dir()
     if not (ddir / "tatoeba_spa_eng").is_dir():
         print("SKIP: evaluation data not found at %s (set PARALLAX_DATA)" % ddir)
         return common.EXIT_SKIP
     out = evaluate(ddir)
+    figs = {
+        "tatoeba:spa2eng": round(pct(out["tatoeba"]["spa2eng"]), 2),
+        "tatoeba:eng2spa": round(pct(out["tatoeba"]["eng2spa"]), 2),
+        "flores:eng2spa": round(pct(out["flores"]["eng2spa"]), 2),
+        "flores:spa2eng": round(pct(out["flores"]["spa2eng"]), 2),
+        "sts:4a": round(out["sts4a"][0], 3),
+        "sts:4b": round(out["sts4b"][0], 3),
+    }
+    if args.write_floors:
+        with open(args.write_floors, "w", encoding="utf-8") as f:
+            json.dump(figs, f, indent=2, sort_keys=True)
+            f.write("\n")
+    below = []
+    if args.floors:
+        with open(args.floors, encoding="utf-8") as f:
+            floors = json.load(f)
+        for k, v in sorted(floors.items()):
+            if k not in figs:
+                print("lexicon-eval: unknown floor %r" % k, file=sys.stderr)
+                return common.EXIT_HARD_ERROR
+            if figs[k] + 1e-9 < float(v):
+                below.append("%s = %s < floor %s" % (k, figs[k], v))
     if args.json:
         print(json.dumps({k: v for k, v in out.items()}, indent=1))
         return 0
@@ -115,6 +140,11 @@ def main(argv=None):
         for name in ("tatoeba", "flores"):
             for m in out[name]["misses"][: args.misses]:
                 print(name, m)
+    if below:
+        print("\nbelow the recorded floors (a regression):")
+        for b in below:
+            print("  " + b)
+        return 1
     return 0
 
 

@@ -179,6 +179,10 @@ static void test_number_words(void) {
   ONE("es", "10 mil millones", N, "10000000000");
   ONE("es", "una docena", N, "12");
   ONE("es", "DIECISEIS", N, "16"); /* capitals without accents */
+  ONE("es", "10,7 miles de millones", N, "10700000000");
+  ONE("es", "medio millón", N, "500000");
+  ONE("en", "half a million", N, "500000");
+  NONE("es", "el medio ambiente"); /* "medio" alone is no number */
 }
 
 static void test_ordinals(void) {
@@ -205,6 +209,15 @@ static void test_ordinals(void) {
   ONE("es", "vigésimo primero", O, "21");
   HAS("es", "un segundo mandato", "segundo", O, "2");
   NONE("es", "el primer ministro");
+  ONE("es", "3er", O, "3");
+  ONE("es", "2do", O, "2");
+  NONE("es", "el Boeing 777-300ER"); /* "er" does not go with 0 */
+  NONE("en", "the 300st");           /* nor "st" */
+  NONE("es", "el Pixel 4a");
+  HAS("es", "a finales del siglo XIX", "XIX", O, "19");
+  HAS("en", "after World War II", "II", O, "2");
+  NONE("es", "el siglo IIII");           /* not a numeral */
+  NONE("en", "John Paul II");            /* no cue: a name */
 }
 
 static void test_percent(void) {
@@ -270,6 +283,11 @@ static void test_dates(void) {
   NONE("en", "Monday was quiet");     /* a weekday alone is no date */
   HAS("en", "more than 2000 people", "2000", N, "2000"); /* hedged: a count */
   HAS("en", "the 2030 agenda", "2030", N, "2030");       /* no cue: a number */
+  HAS("en", "Siso was born 1962 in Madrid", "1962", D, "1962"); /* stands as a year */
+  HAS("en", "From 1970 to 2022, literacy", "1970", D, "1970");
+  HAS("en", "From 1970 to 2022, literacy", "2022", D, "2022");
+  HAS("en", "of 2000 people", "2000", N, "2000");         /* weak cue, a noun follows */
+  NONE("en", "from 6-8 p.m.");
   ONE("en", "04/27/2014", D, "2014-04-27"); /* month/day: the only reading */
   ONE("en", "27/04/2014", D, "2014-04-27");
   ONE("en", "04/05/2014", D, "2014");       /* ambiguous: only the year */
@@ -288,6 +306,10 @@ static void test_dates(void) {
   HAS("es", "desde 2019", "2019", D, "2019");
   HAS("es", "Objetivos de Desarrollo Sostenible de 2030", "2030", D, "2030");
   HAS("es", "más de 2000 personas", "2000", N, "2000");
+  HAS("es", "de 2000 personas", "2000", N, "2000");   /* weak cue, a noun follows */
+  HAS("es", "De 1970 a 2022, Bangladesh", "1970", D, "1970");
+  HAS("es", "De 1970 a 2022, Bangladesh", "2022", D, "2022");
+  HAS("es", "durante la década de 1910 finalizándolas", "1910", N, "1910");
   ONE("es", "27/04/2014", D, "2014-04-27"); /* day/month */
   ONE("es", "04/05/2014", D, "2014-05-04");
   ONE("es", "27.04.2014", D, "2014-04-27");
@@ -337,6 +359,15 @@ static void test_durations(void) {
   HAS("es", "en dos meses", "dos meses", T, "P2M");
   CHECK_INT(S_count("es", "en dos meses"), 1);
   NONE("es", "una vez al año");
+  ONE("es", "85 millones de años", T, "P85000000Y");
+  ONE("en", "85 million years", T, "P85000000Y");
+  ONE("es", "medio día", T, "P0.5D");
+  ONE("en", "half a day", T, "P0.5D");
+  ONE("es", "media hora", T, "PT0.5H");
+  HAS("es", "los seis últimos años", "seis últimos años", T, "P6Y");
+  HAS("en", "two more years", "two more years", T, "P2Y");
+  HAS("en", "cost \xE2\x82\xAC" "100m ($110m) a day", "$110m", A, "USD 110000000");
+  CHECK_INT(S_count("en", "cost \xE2\x82\xAC" "100m ($110m) a day"), 2); /* a rate */
 }
 
 static void test_not_values(void) {
@@ -425,6 +456,15 @@ static void test_equal(void) {
   plx_value usd = S_value("en", "$5 million"), eur = S_value("es", "5 millones de euros");
   CHECK(!plx_value_equal(&usd, &eur));
   CHECK(plx_value_comparable(&usd, &eur));
+  /* Across types: a cardinal for an ordinal, a bare number for a year. */
+  plx_value o24 = S_value("en", "24th"), n24 = S_value("es", "el puesto 24");
+  CHECK(plx_value_equal(&o24, &n24) && plx_value_equal(&n24, &o24));
+  CHECK(!plx_value_comparable(&o24, &n24));
+  plx_value n1958 = S_value("en", "the 1958 fair"), d1958 = S_value("es", "de 1958");
+  CHECK(plx_value_equal(&n1958, &d1958));
+  CHECK(!plx_value_equal(&n1958, &oct19));
+  plx_value n25 = S_value("es", "el puesto 25");
+  CHECK(!plx_value_equal(&o24, &n25));
   plx_value n3 = S_value("en", "3 apples"), p3 = S_value("es", "3%");
   CHECK(!plx_value_equal(&n3, &p3));
   CHECK(!plx_value_comparable(&n3, &p3));
