@@ -123,6 +123,14 @@ void plx__tokenize(const char *t, size_t len, plx__tok **toks, size_t *n) {
           else if (strcmp(suf, "ll") == 0) word = "will";
           else if (strcmp(suf, "ve") == 0) word = "have";
           else if (strcmp(suf, "d") == 0) word = "would";
+          else if (strcmp(suf, "s") == 0) {
+            /* "it's", "that's": is; "let's": us; a possessive is no word */
+            static const char *is_words[] = {"it", "that", "he", "she", "what", "there",
+                                             "where", "who", "here", "how", "this"};
+            for (size_t x = 0; x < sizeof is_words / sizeof *is_words; x++)
+              if (strcmp(prev->form, is_words[x]) == 0) word = "is";
+            if (strcmp(prev->form, "let") == 0) word = "us";
+          }
           if (word) {
             plx__tok extra = {k3, q, plx__strndup(word, strlen(word)), 0, 0};
             PLX__PUSH(*toks, *n, cap, extra);
@@ -264,6 +272,47 @@ static const char *S_keep(plx_bag *b, const char *s) {
   return c;
 }
 
+/* Tokens that stand for several words (expansions.tsv: "del" = "de el")
+ * become those words, each with the span of the original. */
+static void S_expand(plx__lex *lex, int side, plx__tok **toks, size_t *n) {
+  plx__tok *out = NULL;
+  size_t no = 0, cap = 0, el;
+  plx__buf base = {0};
+  for (size_t i = 0; i < *n; i++) {
+    plx__tok *t = &(*toks)[i];
+    size_t fl = strlen(t->form);
+    const char *w = plx__expansion(lex, side, t->form, fl, &el);
+    if (!w && !t->digits) {
+      /* a verb with enclitic pronouns: "decirte" = "decir" + "te" */
+      const char *pron;
+      size_t bl = plx__clitic_split(lex, side, t->form, fl, &base, &pron, &el);
+      if (bl) {
+        plx__tok x = {t->start, t->end, plx__strndup(base.data, base.len), t->upper, 0};
+        PLX__PUSH(out, no, cap, x);
+        w = pron;
+      }
+    }
+    if (!w) {
+      PLX__PUSH(out, no, cap, *t);
+      continue;
+    }
+    for (size_t k = 0; k < el;) {
+      size_t e = k;
+      while (e < el && w[e] != ' ') e++;
+      if (e > k) {
+        plx__tok x = {t->start, t->end, plx__strndup(w + k, e - k), 0, 0};
+        PLX__PUSH(out, no, cap, x);
+      }
+      k = e + 1;
+    }
+    free(t->form);
+  }
+  plx__buf_free(&base);
+  free(*toks);
+  *toks = out;
+  *n = no;
+}
+
 plx_status plx_bag_new(plx_lexicon *l, const char *lang, const char *text, size_t len,
                        plx_bag **out, plx_error *err) {
   plx__lex *lex = (plx__lex *)l;
@@ -275,6 +324,7 @@ plx_status plx_bag_new(plx_lexicon *l, const char *lang, const char *text, size_
   plx__tok *toks;
   size_t nt;
   plx__tokenize(text, len, &toks, &nt);
+  S_expand(lex, side, &toks, &nt);
   plx_bag *b = plx__calloc(1, sizeof *b);
   b->side = side;
   b->tok = plx__calloc(nt ? nt : 1, sizeof *b->tok);
@@ -313,7 +363,8 @@ plx_status plx_bag_new(plx_lexicon *l, const char *lang, const char *text, size_
     }
     const plx__wordinfo *wi = S_word(lex, side, toks[i].form, strlen(toks[i].form), toks[i].digits);
     bt->pub.end = toks[i].end;
-    bt->pub.lemma = plx__interned(&lex->concepts, wi->lemma);
+    /* copied: the concept pool moves as it grows */
+    bt->pub.lemma = S_keep(b, plx__interned(&lex->concepts, wi->lemma));
     bt->pub.stop = wi->stop;
     bt->pub.number = toks[i].digits;
     bt->concepts = wi->concepts;

@@ -279,6 +279,8 @@ static const char *S_find_data(const plx_lexicon_options *o, const char *pair) {
   return PLX_SRCDATADIR;
 }
 
+static void S_index_expansions(plx__lex *lex);
+
 static plx_status S_load_words(plx__lex *lex, int side, const char *path, plx_error *err) {
   S_table t;
   plx_status st = S_table_open(&t, path, 0, 1, err);
@@ -346,6 +348,26 @@ plx_status plx_lexicon_new(const plx_lexicon_options *opt, plx_lexicon **out, pl
     st = S_load_words(lex, side, path, err);
     if (st) goto fail;
   }
+  snprintf(path, sizeof path, "%s/expansions.tsv", lex->dir);
+  st = S_table_open(&lex->expansions, path, 0, 1, err);
+  if (st) goto fail;
+  S_index_expansions(lex);
+  for (int side = 0; side < 2; side++) {
+    snprintf(path, sizeof path, "%s/clitics-%s.txt", lex->dir, lex->lang[side]);
+    st = S_table_open(&lex->clitics[side], path, 0, 1, err);
+    if (st) goto fail;
+    /* longest endings first, as written: keep file order */
+    if (lex->clitics[side].nrows) {
+      S_table *t = &lex->clitics[side];
+      size_t k = 0;
+      for (size_t i = 0; i < t->len;) {
+        const char *nl = memchr(t->data + i, '\n', t->len - i);
+        size_t e = nl ? (size_t)(nl - t->data) : t->len;
+        if (e > i && t->data[i] != '#' && memchr(t->data + i, '\t', e - i)) t->rows[k++] = (uint32_t)i;
+        i = e + 1;
+      }
+    }
+  }
   snprintf(path, sizeof path, "%s/names.tsv", lex->dir);
   st = S_table_open(&lex->names, path, 0, 1, err);
   if (st) goto fail;
@@ -368,6 +390,11 @@ void plx_lexicon_free(plx_lexicon *l) {
     free(lex->stopflag[i]);
   }
   S_table_close(&lex->names);
+  S_table_close(&lex->expansions);
+  S_table_close(&lex->clitics[0]);
+  S_table_close(&lex->clitics[1]);
+  plx__strmap_free(&lex->exp_keys);
+  free(lex->exp_rows);
   if (lex->translit) utrans_close(lex->translit);
   plx__strmap_free(&lex->words);
   plx__strmap_free(&lex->concepts);
@@ -385,12 +412,56 @@ size_t plx_lexicon_size(const plx_lexicon *l) {
 }
 
 int plx__side(const plx__lex *lex, const char *lang) {
-  if (strcmp(lang, lex->lang[0]) == 0) return 0;
-  if (strcmp(lang, lex->lang[1]) == 0) return 1;
+  return plx__side_n(lex, lang, strlen(lang));
+}
+
+int plx__side_n(const plx__lex *lex, const char *lang, size_t n) {
+  for (int side = 0; side < 2; side++)
+    if (strlen(lex->lang[side]) == n && memcmp(lang, lex->lang[side], n) == 0) return side;
   return -1;
 }
 
 /* ---- look-ups ---- */
+
+/* The words a form stands for ("del" -> "de el"), or NULL; *len gets
+ * their length. Keys "SIDE\x01FORM" are indexed at load. */
+const char *plx__expansion(const plx__lex *lex, int side, const char *form, size_t n,
+                           size_t *len) {
+  char key[128];
+  if (n + 2 > sizeof key || lex->exp_keys.n == 0) return NULL;
+  key[0] = (char)('0' + side);
+  key[1] = '\x01';
+  memcpy(key + 2, form, n);
+  uint32_t id = plx__lookup(&lex->exp_keys, key, n + 2);
+  if (id == UINT32_MAX) return NULL;
+  const char *s, *e;
+  S_col(&lex->expansions, lex->exp_rows[id], 2, &s, &e);
+  *len = (size_t)(e - s);
+  return s;
+}
+
+static void S_index_expansions(plx__lex *lex) {
+  const S_table *t = &lex->expansions;
+  size_t cap = 0, n = 0;
+  for (size_t r = 0; r < t->nrows; r++) {
+    const char *ls, *le, *fs, *fe;
+    S_col(t, t->rows[r], 0, &ls, &le);
+    S_col(t, t->rows[r], 1, &fs, &fe);
+    int side = plx__side_n(lex, ls, (size_t)(le - ls));
+    if (side < 0 || fe == fs || fe - fs > 100) continue;
+    char key[128];
+    key[0] = (char)('0' + side);
+    key[1] = '\x01';
+    memcpy(key + 2, fs, (size_t)(fe - fs));
+    int created;
+    uint32_t id = plx__intern(&lex->exp_keys, key, (size_t)(fe - fs) + 2, &created);
+    if (created) {
+      uint32_t row = t->rows[r];
+      PLX__PUSH(lex->exp_rows, n, cap, row);
+    }
+    (void)id;
+  }
+}
 
 typedef struct S_collect {
   char **items;
@@ -456,6 +527,50 @@ static Hunhandle *S_hunspell(plx__lex *lex, int side) {
     }
   lex->hun_failed[side] = 1;
   return NULL;
+}
+
+static int S_known_form(const plx__lex *lex, int side, const char *w, size_t n) {
+  return plx__known_lemma(lex, side, w, n) || S_table_has(&lex->forms[side], 0, w, n);
+}
+
+size_t plx__clitic_split(plx__lex *lex, int side, const char *form, size_t n, plx__buf *base,
+                         const char **pron, size_t *plen) {
+  const S_table *t = &lex->clitics[side];
+  if (!t->nrows || n < 5 || S_known_form(lex, side, form, n)) return 0;
+  for (size_t r = 0; r < t->nrows; r++) {
+    const char *es, *ee, *ps, *pe;
+    S_col(t, t->rows[r], 0, &es, &ee);
+    S_col(t, t->rows[r], 1, &ps, &pe);
+    size_t el = (size_t)(ee - es);
+    if (el == 0 || el + 3 > n || memcmp(form + n - el, es, el) != 0) continue;
+    size_t bl = n - el;
+    /* the written accent that the pronouns added goes: asegúra(te) */
+    base->len = 0;
+    for (size_t i = 0; i < bl; i++) {
+      unsigned char c = (unsigned char)form[i];
+      if (c == 0xC3 && i + 1 < bl) {
+        unsigned char d = (unsigned char)form[i + 1];
+        char plain = d == 0xA1 ? 'a' : d == 0xA9 ? 'e' : d == 0xAD ? 'i' : d == 0xB3 ? 'o' : d == 0xBA ? 'u' : 0;
+        if (plain) {
+          plx__buf_putc(base, plain);
+          i++;
+          continue;
+        }
+      }
+      plx__buf_putc(base, (char)c);
+    }
+    if (S_known_form(lex, side, base->data, base->len) ||
+        S_known_form(lex, side, form, bl)) {
+      if (!S_known_form(lex, side, base->data, base->len)) {
+        base->len = 0;
+        plx__buf_put(base, form, bl);
+      }
+      *pron = ps;
+      *plen = (size_t)(pe - ps);
+      return bl;
+    }
+  }
+  return 0;
 }
 
 /* Lemmas of a case-folded form. */

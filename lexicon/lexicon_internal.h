@@ -74,9 +74,22 @@ typedef struct plx__lex {
   size_t nnames, namecap;
   plx__strmap name_keys;
   int name_max_tokens;
+  S_table expansions;     /* LANG FORM WORDS */
+  plx__strmap exp_keys;   /* "SIDE\x01FORM" -> index into exp_rows */
+  S_table clitics[2];     /* ENDING PRONOUNS, longest first, per side */
+  uint32_t *exp_rows;
 } plx__lex;
 
 int plx__side(const plx__lex *lex, const char *lang);
+int plx__side_n(const plx__lex *lex, const char *lang, size_t n);
+const char *plx__expansion(const plx__lex *lex, int side, const char *form, size_t n,
+                           size_t *len);
+/* If form is a word the tables do not know followed by enclitic pronouns
+ * (clitics-LANG.txt), the length of the word part, the pronouns in *pron
+ * (not NUL-terminated, *plen bytes) and the word part as the tables know it
+ * (accent dropped) in base; else 0. */
+size_t plx__clitic_split(plx__lex *lex, int side, const char *form, size_t n, plx__buf *base,
+                         const char **pron, size_t *plen);
 int plx__is_stop(const plx__lex *lex, int side, const char *w, size_t n);
 int plx__known_lemma(const plx__lex *lex, int side, const char *w, size_t n);
 void plx__translations(plx__lex *lex, int side, const char *lemma, size_t n, char ***out,

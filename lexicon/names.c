@@ -21,9 +21,14 @@ plx_status plx__names_index(plx__lex *lex, plx_error *err) {
     const char *tab = memchr(row, '\t', (size_t)(end - row));
     if (!tab) continue;
     canon.len = 0;
-    /* "#:2" is the concept of the number 2, shared with digits */
-    if (!(tab - row > 2 && row[0] == '#' && row[1] == ':')) plx__buf_puts(&canon, "N:");
-    plx__buf_put(&canon, row, (size_t)(tab - row));
+    /* "num:2" is the concept of the number 2, "#:2", shared with digits */
+    if (tab - row > 4 && memcmp(row, "num:", 4) == 0) {
+      plx__buf_puts(&canon, "#:");
+      plx__buf_put(&canon, row + 4, (size_t)(tab - row) - 4);
+    } else {
+      plx__buf_puts(&canon, "N:");
+      plx__buf_put(&canon, row, (size_t)(tab - row));
+    }
     uint32_t concept = plx__intern(&lex->concepts, canon.data, canon.len, NULL);
     const char *v = tab + 1;
     while (v < end) {

@@ -40,9 +40,14 @@
  * "conflict" or "missing" report while a missed one costs little:
  *   - "one", "un", "una", "uno" alone are not numbers (they are articles
  *     and pronouns far more often); "a" is 1 only before a scale or a unit.
- *   - a four-digit number is a year only after a cue word ("in 2030", "de
- *     2030", "desde 2019") not hedged ("más de 2000"), or in parentheses;
- *     otherwise it is a number.
+ *   - a four-digit number 1000-2999 is a year after a cue word ("in
+ *     2030", "desde 2019"); after a weak one ("de", "of", "from") only if
+ *     punctuation, a function word or the end follows ("de 2030." but not
+ *     "de 2000 personas"); in parentheses; and, 1800-2099, standing alone
+ *     before punctuation or a function word ("born 1962 in Madrid"). Never
+ *     after a hedge ("más de 2000", "up to 2000"). Otherwise a number;
+ *     plx_value_equal lets such a number match a year, since the guess
+ *     differs with the phrasing.
  *   - an English month alone must be capitalised, and "May"/"March" need a
  *     cue word ("in May"); abbreviations ("Sept.") need a day or a year.
  *   - "a year" after another value or "per", "twice", "veces" is a rate,
@@ -67,8 +72,8 @@
 /* Longest folded word kept, in bytes with its NUL. Longer words are never
  * value words ("decimoséptimo" is 14). */
 #define S_KEY 24
-/* Readings of one number phrase: scales stacked ("dos mil trescientos
- * millones" needs three). */
+/* Groups of one number phrase, by scale ("dos mil trescientos millones"
+ * stacks 2000, then 2300 x 1e6). */
 #define S_STACK 8
 
 /* ---- The word lists ---- */
@@ -76,12 +81,12 @@
 enum {
   K_NUM, K_SCALE, K_SUFFIX, K_ORD, K_ORDSUF, K_PCT, K_CUR, K_UNIT, K_HALF, K_MONTH,
   K_WEEKDAY, K_CUE, K_HEDGE, K_DATEOF, K_SCALEOF, K_AND, K_PER, K_NOT, K_GLUE, K_CLOCK,
-  K_FUNC, K_UNITMOD, K_ROMAN, K_COUNT
+  K_FUNC, K_UNITMOD, K_ROMAN, K_RANGE, K_COUNT
 };
 static const char *const S_kind_names[K_COUNT] = {
     "num",   "scale", "suffix", "ord",    "ordsuf", "pct", "cur", "unit", "half", "month",
     "weekday", "cue", "hedge",  "dateof", "scaleof", "and", "per", "not",  "glue", "clock",
-    "func",  "unitmod", "roman"};
+    "func",  "unitmod", "roman", "range"};
 
 enum {
   F_BARE = 1 << 0,    /* num: never a number alone ("one", "un") */
@@ -95,7 +100,8 @@ enum {
   F_CUE = 1 << 8,     /* month: alone only after a cue word ("in May") */
   F_ABBR = 1 << 9,    /* month: never alone */
   F_DATE = 1 << 10,   /* ordsuf: only for the day of a date ("1° de mayo") */
-  F_WEAK = 1 << 11    /* cue: a year only before punctuation or a function word */
+  F_WEAK = 1 << 11,   /* cue: a year only before punctuation or a function word */
+  F_COMPOUND = 1 << 12 /* ord: only after an ordinal of tens ("vigésimo cuarto") */
 };
 static const struct {
   const char *name;
@@ -104,7 +110,7 @@ static const struct {
                     {"amount", F_AMOUNT}, {"pre", F_PRE}, {"post", F_POST},
                     {"noart", F_NOART}, {"cap", F_CAP}, {"cue", F_CUE},
                     {"abbr", F_ABBR}, {"date", F_DATE},
-                    {"weak", F_WEAK}};
+                    {"weak", F_WEAK}, {"compound", F_COMPOUND}};
 
 typedef struct S_entry {
   uint32_t key;  /* index of its first token's key in S_lex.keys */
@@ -268,11 +274,10 @@ static size_t S_scan_ndate(const char *t, size_t len, size_t i, int es, S_tok *k
     /* Two-digit years only with slashes: "1.10.12" is more often a version. */
     y = nc == 4 ? (int)c : (c < 50 ? 2000 + (int)c : 1900 + (int)c);
     int dm = S_valid_md((int)b, (int)a, y), md = S_valid_md((int)a, (int)b, y);
-    if (dm && (es || !md || a == b)) m = (int)b, d = (int)a;
-    else if (md && (!es || !dm)) m = (int)a, d = (int)b;
-    else if (dm && md) m = 0, d = 0;
+    if (dm && md && a != b && !es) m = 0, d = 0; /* "04/05/2014" in English */
+    else if (dm) m = (int)b, d = (int)a;
+    else if (md) m = (int)a, d = (int)b;
     else return 0;
-    if (!es && dm && md && a != b) m = 0, d = 0;
   } else {
     return 0;
   }
@@ -333,10 +338,10 @@ static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *
   S_group g[64];
   size_t ng = 0;
   size_t first = S_run(t, len, i, NULL), p = i + first;
-  for (;;) {
+  while (ng < sizeof g / sizeof *g) { /* (a longer run ends the number) */
     if (p < len && (t[p] == '.' || t[p] == ',') && S_digit(t, len, p + 1)) {
       size_t n = S_run(t, len, p + 1, NULL);
-      if (ng < 64) g[ng++] = (S_group){t[p], p + 1, n};
+      g[ng++] = (S_group){t[p], p + 1, n};
       p += 1 + n;
       continue;
     }
@@ -345,8 +350,7 @@ static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *
     if (p < len && first <= 3 && (ng == 0 || g[ng - 1].sep == ' ')) {
       size_t q;
       uint32_t c = S_peek(t, len, p, &q);
-      if (S_group_space(c, es) && S_run(t, len, q, NULL) == 3 && !S_digit(t, len, q + 3) &&
-          ng < 64) {
+      if (S_group_space(c, es) && S_run(t, len, q, NULL) == 3 && !S_digit(t, len, q + 3)) {
         g[ng++] = (S_group){' ', q, 3};
         p = q + 3;
         continue;
@@ -420,7 +424,8 @@ static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *
   k->mant = mant;
   k->exp10 = (int16_t)exp10;
   k->exact = sig <= 15;
-  k->val = k->exact ? S_scale10(mant, exp10) : S_icu_parse(ascii, na);
+  /* (Past 127 characters, the approximation from 19 digits will do.) */
+  k->val = k->exact || na >= sizeof ascii - 1 ? S_scale10(mant, exp10) : S_icu_parse(ascii, na);
   return p;
 }
 
@@ -648,6 +653,7 @@ typedef struct S_ctx {
   S_tok *tk;
   size_t n;
   size_t last_end; /* token after the last value emitted; SIZE_MAX if none */
+  int last_y, last_m, last_d; /* ... its date parts if it was a date */
 } S_ctx;
 
 static const char *S_key(const S_lex *lx, const S_entry *e, size_t q) {
@@ -710,6 +716,7 @@ static int S_sym(const S_ctx *c, size_t i, uint32_t cp) {
 
 /* Whether an ordinal ending fits the number ("1st", "3er"; not "300ER"). */
 static int S_ordsuf_fits(const S_entry *en, double v) {
+  if (!(v >= 0 && v < 1e15)) return 0; /* no ordinal; and keeps the cast defined */
   unsigned mask = (unsigned)en->val;
   return (mask >> ((long long)v % 10)) & 1;
 }
@@ -841,7 +848,6 @@ typedef struct S_qty {
   double val;
   int article;  /* "a"/"an" alone: 1 only before a unit */
   int bare;     /* "one"/"un"/"una" alone */
-  int year;     /* one plain four-digit number 1000-2999 */
   int bigscale; /* ends with a scale of a million or more ("millones de") */
 } S_qty;
 
@@ -877,7 +883,6 @@ static int S_qty_digits(const S_ctx *c, size_t i, int amount, S_qty *q) {
   q->e = j;
   q->val = (t->exact && pow10) ? S_scale10(t->mant, t->exp10 + e10) : t->val * mul;
   q->bigscale = last >= 1e6;
-  q->year = j == i + 1 && t->plain && t->ndig == 4 && t->val >= 1000 && t->val <= 2999;
   return 1;
 }
 
@@ -947,7 +952,10 @@ static int S_qty_at(const S_ctx *c, size_t i, int amount, S_qty *q) {
     if (sc) {
       double s = sc->val;
       if (s == 100) {
-        if (!(cur >= 1 && cur < 100 && last != L_HUNDW) || ns >= S_STACK) break;
+        /* "two hundred", not "two hundred five hundred" */
+        if (!(cur >= 1 && cur < 100 && last != L_HUNDW) || ns >= S_STACK ||
+            (ns > 0 && ss[ns - 1] <= 100))
+          break;
         sv[ns] = cur * 100;
         ss[ns++] = 100;
         cur = 0;
@@ -956,7 +964,7 @@ static int S_qty_at(const S_ctx *c, size_t i, int amount, S_qty *q) {
         double v = cur;
         int p = ns;
         while (p > 0 && ss[p - 1] < s) v += sv[--p];
-        if (p > 0 && ss[p - 1] <= s) break; /* "million million" */
+        if ((p > 0 && ss[p - 1] <= s) || p >= S_STACK) break; /* "million million" */
         if (v == 0) {
           if ((sc->flags & F_ALONE) && ns == 0 && last == L_NONE) v = 1;
           else break;
@@ -974,6 +982,29 @@ static int S_qty_at(const S_ctx *c, size_t i, int amount, S_qty *q) {
     break;
   }
   if (nw == 0) return 0;
+  /* "and a half", "y medio": after a scale it halves the scale ("dos
+   * millones y medio"); after units only when what follows needs a
+   * number ("two and a half million", "three and a half percent"), as
+   * "las dos y media" is a time of day. */
+  size_t he, e2;
+  if (S_at(c, j, K_HALF, &he)) {
+    if (last == L_BIG && ns > 0) {
+      sv[ns - 1] += 0.5 * ss[ns - 1];
+      j = he;
+    } else if (ns == 0 && (S_at(c, he, K_SCALE, &e2) || S_at(c, he, K_UNIT, &e2) ||
+                           S_at(c, he, K_PCT, &e2) || S_at(c, he, K_CUR, &e2))) {
+      cur += 0.5;
+      j = he;
+      const S_entry *sc = S_at(c, j, K_SCALE, &e2);
+      if (sc && sc->val > 100) {
+        sv[ns] = cur * sc->val;
+        ss[ns++] = sc->val;
+        cur = 0;
+        last = L_BIG;
+        j = e2;
+      }
+    }
+  }
   double total = cur;
   for (int p = 0; p < ns; p++) total += sv[p];
   q->s = i;
@@ -1027,9 +1058,9 @@ static void S_try_quantity(const S_ctx *c, size_t i, S_cand *best) {
    * half years", "un año y medio". */
   {
     size_t k0 = q.e;
-    double val = q.val;
-    if (S_at(c, k0, K_HALF, &end)) {
-      val += 0.5;
+    int half = 0;
+    if (S_at(c, k0, K_HALF, &end)) { /* "two and a half years" */
+      half = 1;
       k0 = end;
     }
     if (S_sym(c, k0, '-') && c->tk[k0].glued && k0 + 1 < c->n && c->tk[k0 + 1].glued) k0++;
@@ -1039,12 +1070,11 @@ static void S_try_quantity(const S_ctx *c, size_t i, S_cand *best) {
     if (en && !((q.article || q.bare) && (en->flags & F_NOART)) &&
         !((q.article || q.bare) && S_rate_context(c, i))) {
       size_t e = end;
-      double n = val;
-      if (val == q.val && S_at(c, e, K_HALF, &end)) {
-        n += 0.5;
+      if (!half && S_at(c, e, K_HALF, &end)) { /* "un año y medio" */
+        half = 1;
         e = end;
       }
-      S_cand k = S_cand_make(i, e, PLX_VALUE_DURATION, n * en->val);
+      S_cand k = S_cand_make(i, e, PLX_VALUE_DURATION, (q.val + 0.5 * half) * en->val);
       memcpy(k.unit, en->unit, sizeof k.unit);
       S_consider(c, &k, best);
     }
@@ -1129,7 +1159,7 @@ static void S_try_ordinal(const S_ctx *c, size_t i, S_cand *best) {
     }
   }
   en = S_at(c, i, K_ORD, &end);
-  if (!en) return;
+  if (!en || (en->flags & F_COMPOUND)) return;
   double v = en->val;
   /* Spanish "vigésimo primero": an ordinal of tens, then one of units. */
   if (v >= 20 && v < 100 && (long)v % 10 == 0) {
@@ -1268,7 +1298,23 @@ static void S_try_date(const S_ctx *c, size_t i, S_cand *best) {
       int m = (int)mo->val, y = S_year_after(c, e, &k);
       if (!y) k = e;
       if (S_valid_md(m, d, y)) S_date_cand(c, i, k, y, m, d, best);
+    } else if (!word && S_at(c, k, K_RANGE, &e)) {
+      /* The first day of a range takes the month of the second: "del 1
+       * al 15 de octubre", "16-20 September". */
+      size_t k3, k4;
+      int w2, d2 = S_day_at(c, e, &k3, &w2);
+      if (d2 && !w2 && S_at(c, k3, K_DATEOF, &k4)) k3 = k4;
+      const S_entry *mo2 = d2 && !w2 ? S_month_at(c, k3, &k4) : NULL;
+      if (mo2) {
+        int m = (int)mo2->val, y = S_year_after(c, k4, &k4);
+        if (S_valid_md(m, d, y) && d < d2) S_date_cand(c, i, k, y, m, d, best);
+      }
     }
+    /* The second day of a range after a date: "September 16-20". */
+    if (!word && !wd && j == i && i >= 2 && c->last_end == i - 1 && c->last_d && d > c->last_d &&
+        (S_sym(c, i - 1, '-') || S_sym(c, i - 1, 0x2013)) && c->tk[i - 1].glued && c->tk[i].glued &&
+        S_valid_md(c->last_m, d, c->last_y))
+      S_date_cand(c, i, k, c->last_y, c->last_m, d, best);
   }
   const S_entry *mo = S_month_at(c, j, &k);
   if (!mo) {
@@ -1414,6 +1460,7 @@ plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_v
       S_fill(&c, &best, &v);
       PLX__PUSH(vals, nv, cap, v);
       c.last_end = best.e;
+      c.last_y = best.y, c.last_m = best.m, c.last_d = best.d;
       i = best.e;
     } else {
       i++;
@@ -1495,7 +1542,9 @@ static int S_date_nested(const plx_value *a, const plx_value *b, int *agree) {
  * bare four-digit number is a year is a guess that the two languages'
  * phrasings make differently ("the 1958 World's Fair", "de 1958"). */
 static int S_number_as(const plx_value *num, const plx_value *other) {
-  if (num->type != PLX_VALUE_NUMBER || (double)(long long)num->number != num->number) return 0;
+  if (num->type != PLX_VALUE_NUMBER || !(num->number >= 0 && num->number < 1e15) ||
+      (double)(long long)num->number != num->number)
+    return 0;
   if (other->type == PLX_VALUE_ORDINAL) return num->number == other->number;
   if (other->type == PLX_VALUE_DATE) {
     int y, m, d;

@@ -207,6 +207,9 @@ static void test_ordinals(void) {
   ONE("es", "segundo", O, "2");
   ONE("es", "décimo", O, "10");
   ONE("es", "vigésimo primero", O, "21");
+  ONE("es", "vigésimo cuarto", O, "24");
+  HAS("es", "en el decimotercer lugar", "decimotercer", O, "13");
+  NONE("es", "en su cuarto");
   HAS("es", "un segundo mandato", "segundo", O, "2");
   NONE("es", "el primer ministro");
   ONE("es", "3er", O, "3");
@@ -227,6 +230,7 @@ static void test_percent(void) {
   ONE("en", "3 per cent", P, "3%");
   ONE("en", "12.5%", P, "12.5%");
   ONE("en", "three percent", P, "3%");
+  ONE("en", "three and a half percent", P, "3.5%");
   ONE("es", "3%", P, "3%");
   ONE("es", "3 %", P, "3%");
   ONE("es", "3 por ciento", P, "3%");
@@ -261,6 +265,8 @@ static void test_amounts(void) {
   ONE("es", "US$ 5 millones", A, "USD 5000000");
   ONE("es", "300 millones de pesos mexicanos", A, "MXN 300000000");
   ONE("es", "\xE2\x82\xAC" "3,5 millones", A, "EUR 3500000");
+  ONE("es", "dos millones y medio de dólares", A, "USD 2500000");
+  ONE("en", "two and a half million dollars", A, "USD 2500000");
 }
 
 static void test_dates(void) {
@@ -315,6 +321,15 @@ static void test_dates(void) {
   ONE("es", "27.04.2014", D, "2014-04-27");
   HAS("es", "el 31 de febrero", "31", N, "31"); /* no such day: a number and a month */
   HAS("es", "el 31 de febrero", "febrero", D, "--02");
+  /* Ranges of days: each day is a date. */
+  HAS("es", "del 1 al 15 de octubre", "1", D, "--10-01");
+  HAS("es", "del 1 al 15 de octubre", "15 de octubre", D, "--10-15");
+  HAS("es", "entre el 16 y el 20 de septiembre", "16", D, "--09-16");
+  HAS("en", "16 to 20 September", "16", D, "--09-16");
+  HAS("en", "September 16-20", "September 16", D, "--09-16");
+  HAS("en", "September 16-20", "20", D, "--09-20");
+  HAS("en", "On September 16 and 20 people died", "20", N, "20"); /* not a range */
+  HAS("es", "de 5 a 10 días", "5", N, "5");
 }
 
 static void test_durations(void) {
@@ -391,6 +406,8 @@ static void test_not_values(void) {
   NONE("es", "la COVID-19");
   NONE("es", "a las 10 a. m.");
   NONE("es", "a las 10:30");
+  NONE("es", "a las 10.30 h");
+  HAS("es", "a las dos y media", "dos", N, "2"); /* a time: no half */
   NONE("es", "una de las empresas");
   NONE("es", "uno de ellos");
   NONE("es", "una empresa");
