@@ -6,4 +6,5 @@
 #include "plx_corpus.h"
 #include "plx_report.h"
 #include "plx_lexicon.h"
+#include "plx_values.h"
 #endif

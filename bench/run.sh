@@ -32,3 +32,9 @@ if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/nu
     /corpus\/doc.c:plx_doc_parse \[/ { gsub(",", "", $1); plx = $1 }
     END { if (total && plx) printf "instructions     parallax %.0f M, ICU bare %.0f M: %.2fx (7 runs each, 2 MB)\n", plx / 1e6, (total - plx) / 1e6, plx / (total - plx) }'
 fi
+echo "== lexicon: start-up and look-ups"
+if [ -f "$data/wmt_newstest_en_es/newstest2013.en" ]; then
+  "$build/bench/bench_lexicon" "$data/wmt_newstest_en_es/newstest2013.en" "$data/wmt_newstest_en_es/newstest2013.es"
+else
+  "$build/bench/bench_lexicon" "$src/corpus/jedi/en.txt" "$src/corpus/jedi/es.txt"
+fi

@@ -1,7 +1,7 @@
 /* bag.c: sentences as bags of concepts, and how much two of them share.
  *
  * Similarity model. Each token t has a weight w(t): its informativeness,
- * idf = ln(1 + N / df) over the documents being compared (df counted per
+ * sqrt(ln(1 + N / df)) over the documents being compared (df counted per
  * language on the token's first lemma), damped for stop words (x0.6) so that
  * "not" and "I" still count, a little. Tokens of the two sentences are
  * matched one to one, greedily by value: a shared concept (a translation, a
@@ -16,6 +16,7 @@
  * one, in proportion to what the clause weighs.
  */
 #include "lexicon_internal.h"
+#include "plx_values.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -207,6 +208,7 @@ static const plx__wordinfo *S_word(plx__lex *lex, int side, const char *form, si
   plx__wordinfo *wi = &lex->cache[idx];
   memset(wi, 0, sizeof *wi);
   wi->cognate = UINT32_MAX;
+  wi->skeleton = UINT32_MAX;
   size_t cap = 0;
   char pre[2][8];
   snprintf(pre[0], sizeof pre[0], "%s:", lex->lang[side]);
@@ -230,6 +232,7 @@ static const plx__wordinfo *S_word(plx__lex *lex, int side, const char *form, si
     char **tr;
     size_t nt;
     plx__translations(lex, side, lemmas[i], ln, &tr, &nt);
+    if (nt) wi->translated = 1;
     for (size_t k = 0; k < nt; k++)
       if (!strchr(tr[k], ' ')) S_add_id(&wi->concepts, &wi->nconcepts, &cap,
                                         S_concept(lex, pre[1], tr[k], strlen(tr[k])));
@@ -238,7 +241,11 @@ static const plx__wordinfo *S_word(plx__lex *lex, int side, const char *form, si
   plx_strings_free(lemmas, nl);
   plx__buf sk = {0};
   plx__skeleton(lex, form, n, &sk);
-  if (sk.len >= 3) S_add_id(&wi->concepts, &wi->nconcepts, &cap, S_concept(lex, "=:", sk.data, sk.len));
+  wi->skeleton = UINT32_MAX;
+  if (sk.len >= 3) {
+    wi->skeleton = S_concept(lex, "=:", sk.data, sk.len);
+    S_add_id(&wi->concepts, &wi->nconcepts, &cap, wi->skeleton);
+  }
   if (sk.len >= COGNATE_MIN) wi->cognate = S_concept(lex, "~:", sk.data, COGNATE_PREFIX);
   plx__buf_free(&sk);
   wi->stop = plx__is_stop(lex, side, form, n);
@@ -254,6 +261,8 @@ typedef struct S_btok {
   uint32_t nconcepts;
   uint32_t key;              /* for informativeness */
   uint32_t cognate;
+  const char *skel;          /* skeleton (case-folded, unaccented), or NULL */
+  size_t skel_len;
   uint32_t own[1];           /* a name's concept, when merged */
   int upper;
 } S_btok;
@@ -264,6 +273,8 @@ struct plx_bag {
   size_t n;
   char **strings; /* forms and lemmas owned by the bag */
   size_t nstrings, scap;
+  uint32_t **ids;  /* concept arrays owned by the bag */
+  size_t nids, idcap;
 };
 
 static const char *S_keep(plx_bag *b, const char *s) {
@@ -313,6 +324,20 @@ static void S_expand(plx__lex *lex, int side, plx__tok **toks, size_t *n) {
   *n = no;
 }
 
+/* The concept of a value: numbers, ordinals and bare years meet digits and
+ * number words ("#:16"); others are typed ("v:date:--09-16"). */
+static uint32_t S_value_concept(plx__lex *lex, const plx_value *v) {
+  plx__buf cb = {0};
+  if (v->type == PLX_VALUE_NUMBER || v->type == PLX_VALUE_ORDINAL ||
+      (v->type == PLX_VALUE_DATE && strlen(v->value) == 4 && v->value[0] != '-'))
+    plx__buf_printf(&cb, "#:%s", v->value);
+  else
+    plx__buf_printf(&cb, "v:%s:%s", plx_value_type_name(v->type), v->value);
+  uint32_t id = plx__intern(&lex->concepts, cb.data, cb.len, NULL);
+  plx__buf_free(&cb);
+  return id;
+}
+
 plx_status plx_bag_new(plx_lexicon *l, const char *lang, const char *text, size_t len,
                        plx_bag **out, plx_error *err) {
   plx__lex *lex = (plx__lex *)l;
@@ -328,8 +353,43 @@ plx_status plx_bag_new(plx_lexicon *l, const char *lang, const char *text, size_
   plx_bag *b = plx__calloc(1, sizeof *b);
   b->side = side;
   b->tok = plx__calloc(nt ? nt : 1, sizeof *b->tok);
+  /* Values (numbers, amounts, dates, durations) in language-neutral form:
+   * "$ 10 billion" and "10.000 millones de dólares" become one token each
+   * with the same concept. */
+  plx_value *vals = NULL;
+  size_t nvals = 0, vi = 0;
+  if (plx_values_find(text, len, lex->lang[side], &vals, &nvals, NULL) != PLX_OK) {
+    vals = NULL;
+    nvals = 0;
+  }
   plx__buf joined = {0};
   for (size_t i = 0; i < nt;) {
+    while (vi < nvals && vals[vi].end <= toks[i].start) vi++;
+    uint32_t value_concept = UINT32_MAX;
+    size_t vk = i;
+    if (vi < nvals && toks[i].start >= vals[vi].start && toks[i].end <= vals[vi].end)
+      while (vk < nt && toks[vk].end <= vals[vi].end) vk++;
+    if (vk == i + 1 && !toks[i].digits) {
+      /* a one-word value ("May", "octubre", "diez") keeps what the word
+       * means as well: the other side may not read it as a value */
+      value_concept = S_value_concept(lex, &vals[vi]);
+    } else if (vk > i) {
+      size_t k = vk;
+      S_btok *bt = &b->tok[b->n++];
+      bt->pub.start = toks[i].start;
+      bt->pub.end = toks[k - 1].end;
+      bt->pub.form = S_keep(b, toks[i].form);
+      bt->pub.lemma = bt->pub.form;
+      bt->pub.number = 1;
+      bt->pub.translated = 1;
+      bt->cognate = UINT32_MAX;
+      bt->own[0] = S_value_concept(lex, &vals[vi]);
+      bt->concepts = bt->own;
+      bt->nconcepts = 1;
+      bt->key = bt->own[0];
+      i = k;
+      continue;
+    }
     /* the longest name starting here (United States, EE. UU., Pentágono) */
     size_t best = 0;
     uint32_t concept = 0;
@@ -358,6 +418,7 @@ plx_status plx_bag_new(plx_lexicon *l, const char *lang, const char *text, size_
       bt->nconcepts = 1;
       bt->key = concept;
       bt->pub.lemma = bt->pub.form;
+      bt->pub.translated = 1;
       i += best;
       continue;
     }
@@ -367,19 +428,36 @@ plx_status plx_bag_new(plx_lexicon *l, const char *lang, const char *text, size_
     bt->pub.lemma = S_keep(b, plx__interned(&lex->concepts, wi->lemma));
     bt->pub.stop = wi->stop;
     bt->pub.number = toks[i].digits;
+    bt->pub.translated = wi->translated || toks[i].digits || best == 1;
     bt->concepts = wi->concepts;
     bt->nconcepts = wi->nconcepts;
     bt->key = wi->lemma;
     bt->cognate = wi->cognate;
+    if (wi->skeleton != UINT32_MAX) {
+      /* the "=:" prefix is dropped; copied, as the pool moves */
+      bt->skel = S_keep(b, plx__interned(&lex->concepts, wi->skeleton) + 2);
+      bt->skel_len = strlen(bt->skel);
+    }
     if (best == 1) {
       /* a one-word name (estadounidense, Pentágono): its concept too */
       bt->own[0] = concept;
     } else {
       bt->own[0] = UINT32_MAX;
     }
+    if (value_concept != UINT32_MAX) {
+      uint32_t *ids = plx__malloc((bt->nconcepts + 1) * sizeof *ids);
+      memcpy(ids, bt->concepts, bt->nconcepts * sizeof *ids);
+      ids[bt->nconcepts] = value_concept;
+      qsort(ids, bt->nconcepts + 1, sizeof *ids, S_cmp_u32);
+      PLX__PUSH(b->ids, b->nids, b->idcap, ids);
+      bt->concepts = ids;
+      bt->nconcepts++;
+      bt->pub.translated = 1;
+    }
     i++;
   }
   plx__buf_free(&joined);
+  free(vals);
   plx__toks_free(toks, nt);
   *out = b;
   return PLX_OK;
@@ -389,6 +467,8 @@ void plx_bag_free(plx_bag *b) {
   if (!b) return;
   for (size_t i = 0; i < b->nstrings; i++) free(b->strings[i]);
   free(b->strings);
+  for (size_t i = 0; i < b->nids; i++) free(b->ids[i]);
+  free(b->ids);
   free(b->tok);
   free(b);
 }
@@ -442,7 +522,8 @@ static double S_weight(const S_btok *t, int side, const plx_weights *w) {
   if (w && w->ndocs[side] > 0) {
     double df = t->key < w->ndf ? w->df[t->key] : 0;
     if (df < 1) df = 1;
-    idf = log(1.0 + (double)w->ndocs[side] / df);
+    /* the square root: rarity counts, but a sentence is not its rarest word */
+    idf = sqrt(log(1.0 + (double)w->ndocs[side] / df));
   }
   return t->pub.stop ? idf * STOP_FACTOR : idf;
 }
@@ -465,6 +546,35 @@ static int S_share(const S_btok *a, const S_btok *b) {
     for (i = 0; i < a->nconcepts; i++)
       if (a->concepts[i] == b->own[0]) return 1;
   return 0;
+}
+
+/* Cognates by spelling: long words whose skeletons begin alike and differ
+ * in at most a third of their letters (north/norte, adapted/adaptada,
+ * parasitize/parasitar). Levenshtein distance on bytes of the skeletons,
+ * which are ASCII. */
+static int S_cognates(const S_btok *a, const S_btok *b) {
+  size_t n = a->skel_len, m = b->skel_len;
+  if (!a->skel || !b->skel || n < COGNATE_MIN - 1 || m < COGNATE_MIN - 1 || n > 40 || m > 40)
+    return 0;
+  if (memcmp(a->skel, b->skel, 3) != 0) return 0;
+  size_t longest = n > m ? n : m, diff = n > m ? n - m : m - n;
+  if (diff * 3 > longest) return 0;
+  unsigned row[41];
+  for (size_t j = 0; j <= m; j++) row[j] = (unsigned)j;
+  for (size_t i = 1; i <= n; i++) {
+    unsigned diag = row[0];
+    row[0] = (unsigned)i;
+    for (size_t j = 1; j <= m; j++) {
+      unsigned up = row[j];
+      unsigned cost = a->skel[i - 1] == b->skel[j - 1] ? 0 : 1;
+      unsigned best = diag + cost;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      if (up + 1 < best) best = up + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[m] * 3 <= longest;
 }
 
 typedef struct S_pair {
@@ -501,7 +611,8 @@ double plx_bag_similarity_evidence(const plx_lexicon *l, const plx_bag *a, const
     for (size_t j = 0; j < b->n; j++) {
       double s = 0;
       if (S_share(&a->tok[i], &b->tok[j])) s = 1.0;
-      else if (a->tok[i].cognate != UINT32_MAX && a->tok[i].cognate == b->tok[j].cognate)
+      else if ((a->tok[i].cognate != UINT32_MAX && a->tok[i].cognate == b->tok[j].cognate) ||
+               S_cognates(&a->tok[i], &b->tok[j]))
         s = COGNATE_VALUE;
       if (s == 0) continue;
       if (np == pcap) {

@@ -41,7 +41,9 @@ typedef struct plx__wordinfo {
   uint32_t nconcepts;
   uint32_t lemma;      /* concept id of the first lemma ("L:lemma") */
   uint32_t cognate;    /* concept id of the cognate key, or UINT32_MAX */
+  uint32_t skeleton;   /* concept id "=:skeleton", or UINT32_MAX */
   int stop;
+  int translated;      /* some translation into the other language */
 } plx__wordinfo;
 
 /* A name with its forms: variant token sequences → canonical id. */

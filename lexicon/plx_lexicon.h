@@ -96,7 +96,8 @@ typedef struct plx_token {
   const char *form;  /* case-folded form */
   const char *lemma; /* first lemma */
   int stop;          /* a stop word */
-  int number;        /* a number */
+  int number;        /* a number or another value (amount, date...) */
+  int translated;    /* has a translation, or is a name or a value */
 } plx_token;
 
 const plx_token *plx_bag_token(const plx_bag *bag, size_t i);

@@ -32,8 +32,8 @@
 #ifndef PLX_VALUES_H
 #define PLX_VALUES_H
 
-#include <stddef.h>
 #include "plx_base.h"
+#include <stddef.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -54,15 +54,15 @@ typedef enum plx_value_type {
 const char *plx_value_type_name(plx_value_type t);
 
 typedef struct plx_value {
-  size_t start, end;   /* byte span in the text given, end exclusive */
+  size_t start, end; /* byte span in the text given, end exclusive */
   plx_value_type type;
-  double number;       /* the magnitude: 1e10 for "$ 10 billion", 16 for
-                        * "16th", 3 for "3%", 40 for "four decades" (in the
-                        * unit below); for dates the year, or 0 if none */
-  char unit[8];        /* amount: ISO 4217 code ("USD", "EUR", "GBP"...);
-                        * duration: "Y", "M", "W", "D", "H", "MIN" or "S";
-                        * otherwise "" */
-  char value[48];      /* the canonical string (see above), NUL-terminated */
+  double number;  /* the magnitude: 1e10 for "$ 10 billion", 16 for
+                   * "16th", 3 for "3%", 40 for "four decades" (in the
+                   * unit below); for dates the year, or 0 if none */
+  char unit[8];   /* amount: ISO 4217 code ("USD", "EUR", "GBP"...);
+                   * duration: "Y", "M", "W", "D", "H", "MIN" or "S";
+                   * otherwise "" */
+  char value[48]; /* the canonical string (see above), NUL-terminated */
 } plx_value;
 
 /* Find the values in text[0,len) (UTF-8) written in language lang ("en" or

@@ -79,43 +79,65 @@
 /* ---- The word lists ---- */
 
 enum {
-  K_NUM, K_SCALE, K_SUFFIX, K_ORD, K_ORDSUF, K_PCT, K_CUR, K_UNIT, K_HALF, K_MONTH,
-  K_WEEKDAY, K_CUE, K_HEDGE, K_DATEOF, K_SCALEOF, K_AND, K_PER, K_NOT, K_GLUE, K_CLOCK,
-  K_FUNC, K_UNITMOD, K_ROMAN, K_RANGE, K_COUNT
+  K_NUM,
+  K_SCALE,
+  K_SUFFIX,
+  K_ORD,
+  K_ORDSUF,
+  K_PCT,
+  K_CUR,
+  K_UNIT,
+  K_HALF,
+  K_MONTH,
+  K_WEEKDAY,
+  K_CUE,
+  K_HEDGE,
+  K_DATEOF,
+  K_SCALEOF,
+  K_AND,
+  K_PER,
+  K_NOT,
+  K_GLUE,
+  K_CLOCK,
+  K_FUNC,
+  K_UNITMOD,
+  K_ROMAN,
+  K_RANGE,
+  K_COUNT
 };
 static const char *const S_kind_names[K_COUNT] = {
-    "num",   "scale", "suffix", "ord",    "ordsuf", "pct", "cur", "unit", "half", "month",
-    "weekday", "cue", "hedge",  "dateof", "scaleof", "and", "per", "not",  "glue", "clock",
-    "func",  "unitmod", "roman", "range"};
+    "num",  "scale", "suffix",  "ord",   "ordsuf", "pct",     "cur",     "unit",
+    "half", "month", "weekday", "cue",   "hedge",  "dateof",  "scaleof", "and",
+    "per",  "not",   "glue",    "clock", "func",   "unitmod", "roman",   "range"};
 
 enum {
-  F_BARE = 1 << 0,    /* num: never a number alone ("one", "un") */
-  F_ARTICLE = 1 << 1, /* num: "a": 1 only before a scale or a unit */
-  F_ALONE = 1 << 2,   /* scale: a number by itself ("mil") */
-  F_AMOUNT = 1 << 3,  /* suffix: only with a currency ("€3.5m") */
-  F_PRE = 1 << 4,     /* cur: before the number */
-  F_POST = 1 << 5,    /* cur: after the number */
-  F_NOART = 1 << 6,   /* unit: not after "a", "one", "un" ("a second" term) */
-  F_CAP = 1 << 7,     /* month, weekday: capitalised in the text */
-  F_CUE = 1 << 8,     /* month: alone only after a cue word ("in May") */
-  F_ABBR = 1 << 9,    /* month: never alone */
-  F_DATE = 1 << 10,   /* ordsuf: only for the day of a date ("1° de mayo") */
-  F_WEAK = 1 << 11,   /* cue: a year only before punctuation or a function word */
+  F_BARE = 1 << 0,     /* num: never a number alone ("one", "un") */
+  F_ARTICLE = 1 << 1,  /* num: "a": 1 only before a scale or a unit */
+  F_ALONE = 1 << 2,    /* scale: a number by itself ("mil") */
+  F_AMOUNT = 1 << 3,   /* suffix: only with a currency ("€3.5m") */
+  F_PRE = 1 << 4,      /* cur: before the number */
+  F_POST = 1 << 5,     /* cur: after the number */
+  F_NOART = 1 << 6,    /* unit: not after "a", "one", "un" ("a second" term) */
+  F_CAP = 1 << 7,      /* month, weekday: capitalised in the text */
+  F_CUE = 1 << 8,      /* month: alone only after a cue word ("in May") */
+  F_ABBR = 1 << 9,     /* month: never alone */
+  F_DATE = 1 << 10,    /* ordsuf: only for the day of a date ("1° de mayo") */
+  F_WEAK = 1 << 11,    /* cue: a year only before punctuation or a function word */
   F_COMPOUND = 1 << 12 /* ord: only after an ordinal of tens ("vigésimo cuarto") */
 };
 static const struct {
   const char *name;
   uint16_t flag;
-} S_flag_names[] = {{"bare", F_BARE}, {"article", F_ARTICLE}, {"alone", F_ALONE},
-                    {"amount", F_AMOUNT}, {"pre", F_PRE}, {"post", F_POST},
-                    {"noart", F_NOART}, {"cap", F_CAP}, {"cue", F_CUE},
-                    {"abbr", F_ABBR}, {"date", F_DATE},
-                    {"weak", F_WEAK}, {"compound", F_COMPOUND}};
+} S_flag_names[] = {{"bare", F_BARE},        {"article", F_ARTICLE}, {"alone", F_ALONE},
+                    {"amount", F_AMOUNT},    {"pre", F_PRE},         {"post", F_POST},
+                    {"noart", F_NOART},      {"cap", F_CAP},         {"cue", F_CUE},
+                    {"abbr", F_ABBR},        {"date", F_DATE},       {"weak", F_WEAK},
+                    {"compound", F_COMPOUND}};
 
 typedef struct S_entry {
-  uint32_t key;  /* index of its first token's key in S_lex.keys */
-  uint8_t ntok;  /* tokens in the phrase */
-  uint8_t kind;  /* K_* */
+  uint32_t key; /* index of its first token's key in S_lex.keys */
+  uint8_t ntok; /* tokens in the phrase */
+  uint8_t kind; /* K_* */
   uint16_t flags;
   uint32_t glue; /* bit t: token t must be glued to token t-1 */
   double val;
@@ -143,23 +165,23 @@ static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 enum { T_WORD, T_NUM, T_NDATE, T_SYM };
 
 typedef struct S_tok {
-  size_t s, e;      /* bytes */
+  size_t s, e;       /* bytes */
   uint32_t elo, ehi; /* entries of the language whose phrase begins here */
-  uint32_t cp;      /* symbol: its code point */
-  uint8_t kind;     /* T_* */
-  uint8_t glued;    /* no white space between it and the previous token */
-  uint8_t cap;      /* word: begins with a capital */
-  uint8_t ident;    /* digits of an identifier or a clock time: no value */
-  uint8_t plain;    /* number: digits only */
-  uint8_t ndig;     /* number: digits of the integer part (at most 255) */
-  uint8_t frac;     /* number: has a decimal part */
-  uint8_t exact;    /* number: equals mant * 10^exp10 */
+  uint32_t cp;       /* symbol: its code point */
+  uint8_t kind;      /* T_* */
+  uint8_t glued;     /* no white space between it and the previous token */
+  uint8_t cap;       /* word: begins with a capital */
+  uint8_t ident;     /* digits of an identifier or a clock time: no value */
+  uint8_t plain;     /* number: digits only */
+  uint8_t ndig;      /* number: digits of the integer part (at most 255) */
+  uint8_t frac;      /* number: has a decimal part */
+  uint8_t exact;     /* number: equals mant * 10^exp10 */
   int16_t exp10;
-  int16_t y;        /* numeric date: year; month and day 0 when unknown */
+  int16_t y; /* numeric date: year; month and day 0 when unknown */
   int8_t m, d;
   uint64_t mant;
-  double val;       /* number: its value */
-  char key[S_KEY];  /* word: folded; symbol: its UTF-8; otherwise "" */
+  double val;      /* number: its value */
+  char key[S_KEY]; /* word: folded; symbol: its UTF-8; otherwise "" */
 } S_tok;
 
 typedef struct S_toks {
@@ -169,8 +191,8 @@ typedef struct S_toks {
 
 static int S_space(uint32_t c) {
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 /* The spaces that may group thousands: Spanish writes "10 000" with any of
@@ -199,7 +221,10 @@ static uint32_t S_fold(uint32_t c) {
 }
 
 static size_t S_put_utf8(char *o, uint32_t c) {
-  if (c < 0x80) { o[0] = (char)c; return 1; }
+  if (c < 0x80) {
+    o[0] = (char)c;
+    return 1;
+  }
   if (c < 0x800) {
     o[0] = (char)(0xC0 | (c >> 6));
     o[1] = (char)(0x80 | (c & 0x3F));
@@ -274,10 +299,14 @@ static size_t S_scan_ndate(const char *t, size_t len, size_t i, int es, S_tok *k
     /* Two-digit years only with slashes: "1.10.12" is more often a version. */
     y = nc == 4 ? (int)c : (c < 50 ? 2000 + (int)c : 1900 + (int)c);
     int dm = S_valid_md((int)b, (int)a, y), md = S_valid_md((int)a, (int)b, y);
-    if (dm && md && a != b && !es) m = 0, d = 0; /* "04/05/2014" in English */
-    else if (dm) m = (int)b, d = (int)a;
-    else if (md) m = (int)a, d = (int)b;
-    else return 0;
+    if (dm && md && a != b && !es)
+      m = 0, d = 0; /* "04/05/2014" in English */
+    else if (dm)
+      m = (int)b, d = (int)a;
+    else if (md)
+      m = (int)a, d = (int)b;
+    else
+      return 0;
   } else {
     return 0;
   }
@@ -299,8 +328,10 @@ static const double S_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
  * rounding of two exact operands). */
 static double S_scale10(uint64_t mant, int e) {
   double x = (double)mant;
-  while (e > 22) x *= 1e22, e -= 22;
-  while (e < -22) x /= 1e22, e += 22;
+  while (e > 22)
+    x *= 1e22, e -= 22;
+  while (e < -22)
+    x /= 1e22, e += 22;
   return e >= 0 ? x * S_pow10[e] : x / S_pow10[-e];
 }
 
@@ -334,7 +365,10 @@ static double S_icu_parse(const char *ascii, size_t n) {
  * A run of digits and separators that is no number ("1.2.3",
  * "192.168.1.1") is one token marked ident. */
 static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *k) {
-  typedef struct { char sep; size_t at, n; } S_group;
+  typedef struct {
+    char sep;
+    size_t at, n;
+  } S_group;
   S_group g[64];
   size_t ng = 0;
   size_t first = S_run(t, len, i, NULL), p = i + first;
@@ -376,7 +410,8 @@ static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *
   } else if (ng > 0) {
     char last = g[ng - 1].sep;
     size_t same = 0;
-    for (size_t j = 0; j < ng; j++) same += g[j].sep == last;
+    for (size_t j = 0; j < ng; j++)
+      same += g[j].sep == last;
     if (last != ' ' && same == 1) dec = (ptrdiff_t)ng - 1;
     char grp = 0;
     for (size_t j = 0; j < ng; j++) {
@@ -508,13 +543,15 @@ static int S_parse_num(const char *s, size_t n, double *out) {
   uint64_t m = 0;
   int e = 0, digits = 0;
   size_t i = 0;
-  for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++) m = m * 10 + (uint64_t)(s[i] - '0');
+  for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+    m = m * 10 + (uint64_t)(s[i] - '0');
   if (i < n && s[i] == '.')
     for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
       m = m * 10 + (uint64_t)(s[i] - '0'), e--;
   if (i < n && (s[i] == 'e' || s[i] == 'E')) {
     int x = 0, any = 0;
-    for (i++; i < n && s[i] >= '0' && s[i] <= '9' && x < 100; i++, any = 1) x = x * 10 + (s[i] - '0');
+    for (i++; i < n && s[i] >= '0' && s[i] <= '9' && x < 100; i++, any = 1)
+      x = x * 10 + (s[i] - '0');
     if (!any) return 0;
     e += x;
   }
@@ -535,10 +572,12 @@ static int S_load_line(S_lex *lx, const char *d, size_t s, size_t e, size_t line
   const char *f[3];
   size_t fn[3], nf = 0;
   for (size_t i = s; i < e && nf < 3;) {
-    while (i < e && d[i] == '\t') i++;
+    while (i < e && d[i] == '\t')
+      i++;
     if (i >= e) break;
     size_t j = i;
-    while (j < e && (d[j] != '\t' || nf == 2)) j++;
+    while (j < e && (d[j] != '\t' || nf == 2))
+      j++;
     f[nf] = d + i;
     fn[nf++] = j - i;
     i = j;
@@ -572,10 +611,12 @@ static int S_load_line(S_lex *lx, const char *d, size_t s, size_t e, size_t line
                  kind == K_MONTH || kind == K_WEEKDAY || kind == K_UNIT;
   int argno = 0;
   while (i < an) {
-    while (i < an && (a[i] == ' ' || a[i] == '\t' || a[i] == '\r')) i++;
+    while (i < an && (a[i] == ' ' || a[i] == '\t' || a[i] == '\r'))
+      i++;
     if (i >= an) break;
     size_t j = i;
-    while (j < an && a[j] != ' ' && a[j] != '\t' && a[j] != '\r') j++;
+    while (j < an && a[j] != ' ' && a[j] != '\t' && a[j] != '\r')
+      j++;
     if (need_code && argno == 0) {
       if (j - i >= sizeof en.unit) return S_load_fail(lx, line, "code too long");
       memcpy(en.unit, a + i, j - i);
@@ -606,7 +647,8 @@ static int S_load_line(S_lex *lx, const char *d, size_t s, size_t e, size_t line
   if (kind == K_UNIT) {
     static const char *const units[] = {"Y", "M", "W", "D", "H", "MIN", "S"};
     int ok = 0;
-    for (size_t u = 0; u < 7; u++) ok |= strcmp(en.unit, units[u]) == 0;
+    for (size_t u = 0; u < 7; u++)
+      ok |= strcmp(en.unit, units[u]) == 0;
     if (!ok) return S_load_fail(lx, line, "unit must be Y, M, W, D, H, MIN or S");
   }
   PLX__PUSH(lx->e, lx->n, lx->cap, en);
@@ -628,8 +670,10 @@ static void S_load_lang(S_lex *lx) {
     size_t e = nl ? (size_t)(nl - d) : len, s = i;
     i = e + 1;
     line++;
-    while (s < e && (d[s] == ' ' || d[s] == '\t')) s++;
-    while (e > s && (d[e - 1] == ' ' || d[e - 1] == '\t' || d[e - 1] == '\r')) e--;
+    while (s < e && (d[s] == ' ' || d[s] == '\t'))
+      s++;
+    while (e > s && (d[e - 1] == ' ' || d[e - 1] == '\t' || d[e - 1] == '\r'))
+      e--;
     if (s == e || d[s] == '#') continue;
     if (!S_load_line(lx, d, s, e, line, &tmp)) break;
   }
@@ -652,7 +696,7 @@ typedef struct S_ctx {
   int es;
   S_tok *tk;
   size_t n;
-  size_t last_end; /* token after the last value emitted; SIZE_MAX if none */
+  size_t last_end;            /* token after the last value emitted; SIZE_MAX if none */
   int last_y, last_m, last_d; /* ... its date parts if it was a date */
 } S_ctx;
 
@@ -668,11 +712,14 @@ static void S_ranges(const S_lex *lx, S_tok *tk, size_t n) {
     size_t lo = 0, hi = lx->n;
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
-      if (strcmp(S_key(lx, &lx->e[mid], 0), tk[i].key) < 0) lo = mid + 1;
-      else hi = mid;
+      if (strcmp(S_key(lx, &lx->e[mid], 0), tk[i].key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     size_t end = lo;
-    while (end < lx->n && strcmp(S_key(lx, &lx->e[end], 0), tk[i].key) == 0) end++;
+    while (end < lx->n && strcmp(S_key(lx, &lx->e[end], 0), tk[i].key) == 0)
+      end++;
     tk[i].elo = (uint32_t)lo;
     tk[i].ehi = (uint32_t)end;
   }
@@ -747,8 +794,8 @@ static int S_known_glued(const S_ctx *c, size_t i, int after_digits) {
 }
 
 static int S_joiner(uint32_t cp) {
-  return cp == '-' || cp == '_' || cp == '.' || cp == ':' || cp == '+' || cp == '#' ||
-         cp == '@' || cp == '&' || cp == 0x2010 || cp == 0x2011;
+  return cp == '-' || cp == '_' || cp == '.' || cp == ':' || cp == '+' || cp == '#' || cp == '@' ||
+         cp == '&' || cp == 0x2010 || cp == 0x2011;
 }
 
 /* Marks the digits of identifiers: a glued chain of letters, digits and
@@ -772,8 +819,10 @@ static void S_mark_idents(S_ctx *c) {
     int digits = 0, stranger = 0;
     for (size_t k = i; k < j; k++) {
       const S_tok *u = &c->tk[k];
-      if (u->kind == T_NUM || u->kind == T_NDATE) digits = 1;
-      else if (u->kind == T_WORD && !S_known_glued(c, k, digits)) stranger = 1;
+      if (u->kind == T_NUM || u->kind == T_NDATE)
+        digits = 1;
+      else if (u->kind == T_WORD && !S_known_glued(c, k, digits))
+        stranger = 1;
       else if (u->kind == T_SYM && u->cp == ':' && k > i && c->tk[k - 1].kind == T_NUM &&
                c->tk[k + 1].kind == T_NUM)
         stranger = 1;
@@ -797,12 +846,18 @@ typedef struct S_cand {
 
 static int S_prio(plx_value_type t) {
   switch (t) {
-  case PLX_VALUE_DATE: return 6;
-  case PLX_VALUE_AMOUNT: return 5;
-  case PLX_VALUE_PERCENT: return 4;
-  case PLX_VALUE_DURATION: return 3;
-  case PLX_VALUE_ORDINAL: return 2;
-  case PLX_VALUE_NUMBER: return 1;
+  case PLX_VALUE_DATE:
+    return 6;
+  case PLX_VALUE_AMOUNT:
+    return 5;
+  case PLX_VALUE_PERCENT:
+    return 4;
+  case PLX_VALUE_DURATION:
+    return 3;
+  case PLX_VALUE_ORDINAL:
+    return 2;
+  case PLX_VALUE_NUMBER:
+    return 1;
   }
   return 0;
 }
@@ -818,8 +873,7 @@ static void S_consider(const S_ctx *c, const S_cand *k, S_cand *best) {
   if (S_numeric(&tk[k->s]) && k->s > 0 && tk[k->s].glued && tk[k->s - 1].kind == T_WORD) return;
   if (S_numeric(&tk[k->e - 1]) && k->e < c->n && tk[k->e].glued) {
     if (tk[k->e].kind == T_WORD) return;
-    if (S_sym(c, k->e, '.') && k->e + 1 < c->n && tk[k->e + 1].glued &&
-        tk[k->e + 1].kind == T_WORD)
+    if (S_sym(c, k->e, '.') && k->e + 1 < c->n && tk[k->e + 1].glued && tk[k->e + 1].kind == T_WORD)
       return;
   }
   /* A time of day: "10 a.m." */
@@ -860,11 +914,13 @@ static int S_qty_digits(const S_ctx *c, size_t i, int amount, S_qty *q) {
   const S_entry *en;
   double mul = 1, last = 0;
   int e10 = 0, pow10 = 1;
-  if (j < c->n && c->tk[j].glued && c->tk[j].kind == T_WORD &&
-      (en = S_at(c, j, K_SUFFIX, &end)) && (amount || !(en->flags & F_AMOUNT))) {
+  if (j < c->n && c->tk[j].glued && c->tk[j].kind == T_WORD && (en = S_at(c, j, K_SUFFIX, &end)) &&
+      (amount || !(en->flags & F_AMOUNT))) {
     int k = S_log10_exact(en->val);
-    if (k < 0) pow10 = 0;
-    else e10 += k;
+    if (k < 0)
+      pow10 = 0;
+    else
+      e10 += k;
     mul *= en->val;
     last = en->val;
     j = end;
@@ -872,8 +928,10 @@ static int S_qty_digits(const S_ctx *c, size_t i, int amount, S_qty *q) {
     /* Scales rise: "10 mil millones", "3 hundred thousand". */
     while ((en = S_at(c, j, K_SCALE, &end)) && en->val > last) {
       int k = S_log10_exact(en->val);
-      if (k < 0) pow10 = 0;
-      else e10 += k;
+      if (k < 0)
+        pow10 = 0;
+      else
+        e10 += k;
       mul *= en->val;
       last = en->val;
       j = end;
@@ -923,21 +981,21 @@ static int S_qty_at(const S_ctx *c, size_t i, int amount, S_qty *q) {
     en = S_at(c, k, K_NUM, &end);
     if (en && !(en->flags & F_ARTICLE)) {
       double v = en->val;
-      int cls = v == 0         ? L_DONE
-                : v < 10       ? L_UNIT
-                : v < 20       ? L_DONE
-                : v < 100      ? ((long)v % 10 == 0 ? L_TENS : L_DONE)
-                               : L_HUNDW;
+      int cls = v == 0    ? L_DONE
+                : v < 10  ? L_UNIT
+                : v < 20  ? L_DONE
+                : v < 100 ? ((long)v % 10 == 0 ? L_TENS : L_DONE)
+                          : L_HUNDW;
       int ok;
-      if (conn == C_HYPHEN) ok = cls == L_UNIT;
+      if (conn == C_HYPHEN)
+        ok = cls == L_UNIT;
       else if (conn == C_AND)
         ok = c->es ? (last == L_TENS && cls == L_UNIT)
                    : ((last == L_HUND || last == L_BIG) && cur == 0 && v > 0 && v < 100);
       else
         ok = (cur == 0 && (last == L_NONE || last == L_HUND || last == L_BIG) &&
               !(cls == L_HUNDW && last == L_HUND) && (v > 0 || last == L_NONE)) ||
-             (!c->es && last == L_TENS && cls == L_UNIT) ||
-             (last == L_HUNDW && v > 0 && v < 100);
+             (!c->es && last == L_TENS && cls == L_UNIT) || (last == L_HUNDW && v > 0 && v < 100);
       if (ok) {
         if (nw == 0) bare = (en->flags & F_BARE) != 0;
         cur += v;
@@ -963,11 +1021,14 @@ static int S_qty_at(const S_ctx *c, size_t i, int amount, S_qty *q) {
       } else {
         double v = cur;
         int p = ns;
-        while (p > 0 && ss[p - 1] < s) v += sv[--p];
+        while (p > 0 && ss[p - 1] < s)
+          v += sv[--p];
         if ((p > 0 && ss[p - 1] <= s) || p >= S_STACK) break; /* "million million" */
         if (v == 0) {
-          if ((sc->flags & F_ALONE) && ns == 0 && last == L_NONE) v = 1;
-          else break;
+          if ((sc->flags & F_ALONE) && ns == 0 && last == L_NONE)
+            v = 1;
+          else
+            break;
         }
         ns = p;
         sv[ns] = v * s;
@@ -1006,7 +1067,8 @@ static int S_qty_at(const S_ctx *c, size_t i, int amount, S_qty *q) {
     }
   }
   double total = cur;
-  for (int p = 0; p < ns; p++) total += sv[p];
+  for (int p = 0; p < ns; p++)
+    total += sv[p];
   q->s = i;
   q->e = j;
   q->val = total;
@@ -1063,9 +1125,12 @@ static void S_try_quantity(const S_ctx *c, size_t i, S_cand *best) {
       half = 1;
       k0 = end;
     }
-    if (S_sym(c, k0, '-') && c->tk[k0].glued && k0 + 1 < c->n && c->tk[k0 + 1].glued) k0++;
-    else if (q.bigscale && S_at(c, k0, K_SCALEOF, &end)) k0 = end; /* "millones de años" */
-    else if (S_at(c, k0, K_UNITMOD, &end)) k0 = end; /* "seis últimos años", "two more years" */
+    if (S_sym(c, k0, '-') && c->tk[k0].glued && k0 + 1 < c->n && c->tk[k0 + 1].glued)
+      k0++;
+    else if (q.bigscale && S_at(c, k0, K_SCALEOF, &end))
+      k0 = end; /* "millones de años" */
+    else if (S_at(c, k0, K_UNITMOD, &end))
+      k0 = end; /* "seis últimos años", "two more years" */
     en = S_at(c, k0, K_UNIT, &end);
     if (en && !((q.article || q.bare) && (en->flags & F_NOART)) &&
         !((q.article || q.bare) && S_rate_context(c, i))) {
@@ -1132,8 +1197,8 @@ static void S_try_ordinal(const S_ctx *c, size_t i, S_cand *best) {
     if (t->ident || t->frac || t->val < 0) return;
     size_t j = i + 1;
     if (S_sym(c, j, '.') && c->tk[j].glued && j + 1 < c->n && c->tk[j + 1].glued) j++;
-    if (j < c->n && c->tk[j].glued && (en = S_at(c, j, K_ORDSUF, &end)) &&
-        !(en->flags & F_DATE) && S_ordsuf_fits(en, t->val)) {
+    if (j < c->n && c->tk[j].glued && (en = S_at(c, j, K_ORDSUF, &end)) && !(en->flags & F_DATE) &&
+        S_ordsuf_fits(en, t->val)) {
       S_cand k = S_cand_make(i, end, PLX_VALUE_ORDINAL, t->val);
       S_consider(c, &k, best);
     }
@@ -1177,8 +1242,7 @@ static void S_try_ordinal(const S_ctx *c, size_t i, S_cand *best) {
 static int S_year_at(const S_ctx *c, size_t i) {
   if (i >= c->n) return 0;
   const S_tok *t = &c->tk[i];
-  if (t->kind != T_NUM || t->ident || !t->plain || t->ndig != 4 || t->val < 1000 ||
-      t->val > 2999)
+  if (t->kind != T_NUM || t->ident || !t->plain || t->ndig != 4 || t->val < 1000 || t->val > 2999)
     return 0;
   if (i + 1 < c->n && c->tk[i + 1].glued && c->tk[i + 1].kind == T_WORD) return 0;
   return (int)t->val;
@@ -1261,7 +1325,8 @@ static int S_year_follows(const S_ctx *c, size_t i) {
 static int S_year_cued(const S_ctx *c, size_t i, int y) {
   if (i > 0 && S_sym(c, i - 1, '(') && S_sym(c, i + 1, ')')) return 1;
   size_t at = i;
-  if (at > 0 && S_sym(c, at - 1, '-') && c->tk[at].glued && c->tk[at - 1].glued) at--; /* "mid-2019" */
+  if (at > 0 && S_sym(c, at - 1, '-') && c->tk[at].glued && c->tk[at - 1].glued)
+    at--; /* "mid-2019" */
   if (S_ends_at(c, at, K_HEDGE)) return 0;
   const S_entry *cue = S_ends_at(c, at, K_CUE);
   if (cue && !(cue->flags & F_WEAK)) return 1;
@@ -1329,8 +1394,10 @@ static void S_try_date(const S_ctx *c, size_t i, S_cand *best) {
     size_t k2 = e, e2;
     int y = 0;
     if (S_sym(c, k2, ',')) k2++;
-    if ((y = S_year_at(c, k2))) e2 = k2 + 1;
-    else e2 = e;
+    if ((y = S_year_at(c, k2)))
+      e2 = k2 + 1;
+    else
+      e2 = e;
     if (S_valid_md(m, d, y)) S_date_cand(c, i, e2, y, m, d, best);
   }
   if (wd) return;
@@ -1357,8 +1424,10 @@ static void S_fmt_num(double x, char *out, size_t cap) {
     return;
   }
   int mag = 0;
-  for (double p = 1; p * 10 <= ax; p *= 10) mag++;
-  for (double p = 1; ax < p && mag > -300; p /= 10) mag--;
+  for (double p = 1; p * 10 <= ax; p *= 10)
+    mag++;
+  for (double p = 1; ax < p && mag > -300; p /= 10)
+    mag--;
   int dec = 14 - mag;
   if (dec < 0) dec = 0;
   if (dec > 20) dec = 20;
@@ -1366,7 +1435,8 @@ static void S_fmt_num(double x, char *out, size_t cap) {
   char *dot = strchr(out, '.');
   if (dot) {
     char *z = out + strlen(out);
-    while (z > dot + 1 && z[-1] == '0') *--z = '\0';
+    while (z > dot + 1 && z[-1] == '0')
+      *--z = '\0';
     if (z == dot + 1) *dot = '\0';
   }
 }
@@ -1381,25 +1451,35 @@ static void S_fill(const S_ctx *c, const S_cand *k, plx_value *v) {
   S_fmt_num(k->num, num, sizeof num);
   switch (k->type) {
   case PLX_VALUE_NUMBER:
-  case PLX_VALUE_ORDINAL: snprintf(v->value, sizeof v->value, "%s", num); break;
-  case PLX_VALUE_PERCENT: snprintf(v->value, sizeof v->value, "%s%%", num); break;
+  case PLX_VALUE_ORDINAL:
+    snprintf(v->value, sizeof v->value, "%s", num);
+    break;
+  case PLX_VALUE_PERCENT:
+    snprintf(v->value, sizeof v->value, "%s%%", num);
+    break;
   case PLX_VALUE_AMOUNT:
     memcpy(v->unit, k->unit, sizeof v->unit);
     snprintf(v->value, sizeof v->value, "%s %s", k->unit, num);
     break;
   case PLX_VALUE_DURATION: {
     memcpy(v->unit, k->unit, sizeof v->unit);
-    int time = strcmp(k->unit, "H") == 0 || strcmp(k->unit, "MIN") == 0 || strcmp(k->unit, "S") == 0;
+    int time =
+        strcmp(k->unit, "H") == 0 || strcmp(k->unit, "MIN") == 0 || strcmp(k->unit, "S") == 0;
     char letter = k->unit[0]; /* Y M W D H, and M for MIN, S */
     snprintf(v->value, sizeof v->value, "P%s%s%c", time ? "T" : "", num, letter);
     break;
   }
   case PLX_VALUE_DATE:
-    if (k->y && k->m && k->d) snprintf(v->value, sizeof v->value, "%04d-%02d-%02d", k->y, k->m, k->d);
-    else if (k->y && k->m) snprintf(v->value, sizeof v->value, "%04d-%02d", k->y, k->m);
-    else if (k->y) snprintf(v->value, sizeof v->value, "%04d", k->y);
-    else if (k->d) snprintf(v->value, sizeof v->value, "--%02d-%02d", k->m, k->d);
-    else snprintf(v->value, sizeof v->value, "--%02d", k->m);
+    if (k->y && k->m && k->d)
+      snprintf(v->value, sizeof v->value, "%04d-%02d-%02d", k->y, k->m, k->d);
+    else if (k->y && k->m)
+      snprintf(v->value, sizeof v->value, "%04d-%02d", k->y, k->m);
+    else if (k->y)
+      snprintf(v->value, sizeof v->value, "%04d", k->y);
+    else if (k->d)
+      snprintf(v->value, sizeof v->value, "--%02d-%02d", k->m, k->d);
+    else
+      snprintf(v->value, sizeof v->value, "--%02d", k->m);
     break;
   }
 }
@@ -1408,12 +1488,18 @@ static void S_fill(const S_ctx *c, const S_cand *k, plx_value *v) {
 
 const char *plx_value_type_name(plx_value_type t) {
   switch (t) {
-  case PLX_VALUE_NUMBER: return "number";
-  case PLX_VALUE_ORDINAL: return "ordinal";
-  case PLX_VALUE_PERCENT: return "percent";
-  case PLX_VALUE_AMOUNT: return "amount";
-  case PLX_VALUE_DATE: return "date";
-  case PLX_VALUE_DURATION: return "duration";
+  case PLX_VALUE_NUMBER:
+    return "number";
+  case PLX_VALUE_ORDINAL:
+    return "ordinal";
+  case PLX_VALUE_PERCENT:
+    return "percent";
+  case PLX_VALUE_AMOUNT:
+    return "amount";
+  case PLX_VALUE_DATE:
+    return "date";
+  case PLX_VALUE_DURATION:
+    return "duration";
   }
   return "unknown";
 }
@@ -1425,9 +1511,12 @@ plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_v
   if (!out || !n || !lang || (!text && len))
     return plx__fail(err, PLX_ERR_USAGE, "plx_values_find: NULL argument");
   int es;
-  if (strcmp(lang, "en") == 0) es = 0;
-  else if (strcmp(lang, "es") == 0) es = 1;
-  else return plx__fail(err, PLX_ERR_LANGUAGE, "values: unsupported language \"%s\"", lang);
+  if (strcmp(lang, "en") == 0)
+    es = 0;
+  else if (strcmp(lang, "es") == 0)
+    es = 1;
+  else
+    return plx__fail(err, PLX_ERR_LANGUAGE, "values: unsupported language \"%s\"", lang);
   size_t bad = plx__utf8_invalid_at(text, len);
   if (bad < len)
     return plx__fail(err, PLX_ERR_ENCODING, "values: invalid UTF-8 at offset %zu", bad);
@@ -1484,8 +1573,8 @@ static int S_dur_base(const plx_value *v, double *out) {
     const char *unit;
     int cls;
     double f;
-  } units[] = {{"Y", 1, 12},      {"M", 1, 1},     {"W", 2, 604800}, {"D", 2, 86400},
-               {"H", 2, 3600},    {"MIN", 2, 60}, {"S", 2, 1}};
+  } units[] = {{"Y", 1, 12},   {"M", 1, 1},    {"W", 2, 604800}, {"D", 2, 86400},
+               {"H", 2, 3600}, {"MIN", 2, 60}, {"S", 2, 1}};
   for (size_t i = 0; i < sizeof units / sizeof *units; i++)
     if (strcmp(v->unit, units[i].unit) == 0) {
       *out = v->number * units[i].f;
@@ -1533,7 +1622,8 @@ static int S_date_nested(const plx_value *a, const plx_value *b, int *agree) {
   int pa = S_date_parts(a->value, &ya, &ma, &da), pb = S_date_parts(b->value, &yb, &mb, &db);
   if (!pa || !pb || ((pa & pb) != pa && (pa & pb) != pb)) return 0;
   int common = pa & pb;
-  *agree = (!(common & 1) || ya == yb) && (!(common & 2) || ma == mb) && (!(common & 4) || da == db);
+  *agree =
+      (!(common & 1) || ya == yb) && (!(common & 2) || ma == mb) && (!(common & 4) || da == db);
   return 1;
 }
 
@@ -1559,8 +1649,10 @@ int plx_value_equal(const plx_value *a, const plx_value *b) {
   switch (a->type) {
   case PLX_VALUE_NUMBER:
   case PLX_VALUE_ORDINAL:
-  case PLX_VALUE_PERCENT: return S_near(a->number, b->number);
-  case PLX_VALUE_AMOUNT: return strcmp(a->unit, b->unit) == 0 && S_near(a->number, b->number);
+  case PLX_VALUE_PERCENT:
+    return S_near(a->number, b->number);
+  case PLX_VALUE_AMOUNT:
+    return strcmp(a->unit, b->unit) == 0 && S_near(a->number, b->number);
   case PLX_VALUE_DURATION: {
     double x = 0, y = 0;
     int ca = S_dur_base(a, &x), cb = S_dur_base(b, &y);

@@ -591,8 +591,19 @@ def main():
     src = {k: v for k, v in src.items() if 'prpers' not in (k[0], k[1])}
     for en, es in PRONOUNS:
         src.setdefault((en, es, 'prn'), 'a')
+    # Hand-written pairs for what both sources lack (supplement.tsv, kept
+    # beside the generated files), source "s".
+    sup = os.path.join(args.outdir, 'supplement.tsv')
+    if os.path.exists(sup):
+        with open(sup, encoding='utf-8') as f:
+            for line in f:
+                line = line.rstrip('\n')
+                if not line or line.startswith('#'):
+                    continue
+                en, es, pos = (line.split('\t') + ['other'])[:3]
+                src.setdefault((en, es, pos), 's')
     rows = sorted((en, es, pos, s) for (en, es, pos), s in src.items())
-    n_src = {s: sum(1 for r in rows if r[3] == s) for s in ('a', 'f', 'af')}
+    n_src = {s: sum(1 for r in rows if r[3] == s) for s in ('a', 'f', 'af', 's')}
 
     # Forms: keep analyses whose (lemma, pos) is in bilingual.tsv on that
     # side (any pos if the bilingual entry is 'other'), plus closed-class

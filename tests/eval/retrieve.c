@@ -39,7 +39,71 @@ static char **read_lines(const char *path, size_t *n) {
   return lines;
 }
 
+/* --coverage LANG_A FILE_A LANG_B FILE_B: for each article, the share of
+ * its content words (not stop words) that the lexicon translates (or knows
+ * as a name or a value), and the share matched with a word of the other
+ * article; then the words left unmatched, most frequent first. */
+static int coverage(char **argv) {
+  plx_lexicon *lex = NULL;
+  plx_error err = {0};
+  if (plx_lexicon_new(NULL, &lex, &err)) {
+    fprintf(stderr, "retrieve: %s\n", err.message);
+    return 2;
+  }
+  plx_bag *bag[2];
+  char *text[2];
+  for (int s = 0; s < 2; s++) {
+    FILE *f = fopen(argv[3 + 2 * s], "rb");
+    if (!f) {
+      perror(argv[3 + 2 * s]);
+      return 2;
+    }
+    size_t cap = 1 << 16, n = 0, r;
+    text[s] = malloc(cap);
+    while ((r = fread(text[s] + n, 1, cap - n, f)) > 0) {
+      n += r;
+      if (n == cap) text[s] = realloc(text[s], cap *= 2);
+    }
+    fclose(f);
+    if (plx_bag_new(lex, argv[2 + 2 * s], text[s], n, &bag[s], &err)) {
+      fprintf(stderr, "retrieve: %s\n", err.message);
+      return 2;
+    }
+  }
+  for (int s = 0; s < 2; s++) {
+    plx_bag *a = bag[s], *b = bag[!s];
+    size_t na = plx_bag_size(a);
+    long *ev = malloc((na + 1) * sizeof *ev);
+    plx_bag_similarity_evidence(lex, a, b, NULL, ev);
+    size_t content = 0, translated = 0, matched = 0;
+    printf("%s (%s): ", argv[3 + 2 * s], argv[2 + 2 * s]);
+    for (size_t i = 0; i < na; i++) {
+      const plx_token *t = plx_bag_token(a, i);
+      if (t->stop) continue;
+      content++;
+      translated += t->translated != 0;
+      matched += ev[i] >= 0;
+    }
+    printf("%zu content words, %.1f %% translated/name/value, %.1f %% matched in the other article\n",
+           content, 100.0 * translated / (content ? content : 1), 100.0 * matched / (content ? content : 1));
+    printf("  without a translation:");
+    for (size_t i = 0; i < na; i++) {
+      const plx_token *t = plx_bag_token(a, i);
+      if (!t->stop && !t->translated) printf(" %s", t->form);
+    }
+    printf("\n");
+    free(ev);
+  }
+  plx_bag_free(bag[0]);
+  plx_bag_free(bag[1]);
+  free(text[0]);
+  free(text[1]);
+  plx_lexicon_free(lex);
+  return 0;
+}
+
 int main(int argc, char **argv) {
+  if (argc == 6 && strcmp(argv[1], "--coverage") == 0) return coverage(argv);
   if (argc != 5) {
     fprintf(stderr, "usage: retrieve LANG_A FILE_A LANG_B FILE_B\n");
     return 2;

@@ -53,8 +53,8 @@ static void S_has(int line, const char *lang, const char *text, const char *span
   t_run++;
   if (!v || v->type != type || strcmp(v->value, value) != 0) {
     t_failed++;
-    fprintf(stderr, "%s:%d: %s \"%s\": want [%s] %s %s; found:\n", __FILE__, line, lang, text,
-            span, plx_value_type_name(type), value);
+    fprintf(stderr, "%s:%d: %s \"%s\": want [%s] %s %s; found:\n", __FILE__, line, lang, text, span,
+            plx_value_type_name(type), value);
     S_dump(&f);
   }
   free(f.v);
@@ -102,8 +102,10 @@ static plx_value S_value(const char *lang, const char *text) {
   plx_value v;
   memset(&v, 0, sizeof v);
   v.type = (plx_value_type)-1;
-  if (f.n == 1) v = f.v[0];
-  else fprintf(stderr, "%s \"%s\": %zu values, want 1\n", lang, text, f.n);
+  if (f.n == 1)
+    v = f.v[0];
+  else
+    fprintf(stderr, "%s \"%s\": %zu values, want 1\n", lang, text, f.n);
   free(f.v);
   return v;
 }
@@ -123,18 +125,24 @@ static void test_digits(void) {
   ONE("en", "3.5", N, "3.5");
   ONE("en", "1,234,567.89", N, "1234567.89");
   ONE("en", "1,000", N, "1000");
-  ONE("en", "10.000", N, "10"); /* by the English convention, a decimal */
+  ONE("en", "10.000", N, "10");         /* by the English convention, a decimal */
   ONE("en", "1.234.567", N, "1234567"); /* several periods can only group */
-  ONE("en", "10\xC2\xA0" "000", N, "10000"); /* no-break space groups */
-  CHECK_INT(S_count("en", "10 000"), 2);     /* an ordinary space does not */
-  CHECK_INT(S_count("en", "3,5"), 2);        /* not an English number */
+  ONE("en",
+      "10\xC2\xA0"
+      "000",
+      N, "10000");                       /* no-break space groups */
+  CHECK_INT(S_count("en", "10 000"), 2); /* an ordinary space does not */
+  CHECK_INT(S_count("en", "3,5"), 2);    /* not an English number */
   HAS("en", "it cost 0.05 each", "0.05", N, "0.05");
   /* Spanish: "." groups, "," is the decimal comma; "3.5" is a decimal. */
   ONE("es", "10.000", N, "10000");
   ONE("es", "3,5", N, "3.5");
   ONE("es", "1.234.567,89", N, "1234567.89");
   ONE("es", "10 000", N, "10000");
-  ONE("es", "10\xE2\x80\x89" "000", N, "10000"); /* thin space */
+  ONE("es",
+      "10\xE2\x80\x89"
+      "000",
+      N, "10000"); /* thin space */
   ONE("es", "3.5", N, "3.5");
   ONE("es", "1,234,567.89", N, "1234567.89"); /* both marks: the last is decimal */
   HAS("es", "subió un 12.5% anual", "12.5%", P, "12.5%");
@@ -219,8 +227,8 @@ static void test_ordinals(void) {
   NONE("es", "el Pixel 4a");
   HAS("es", "a finales del siglo XIX", "XIX", O, "19");
   HAS("en", "after World War II", "II", O, "2");
-  NONE("es", "el siglo IIII");           /* not a numeral */
-  NONE("en", "John Paul II");            /* no cue: a name */
+  NONE("es", "el siglo IIII"); /* not a numeral */
+  NONE("en", "John Paul II");  /* no cue: a name */
 }
 
 static void test_percent(void) {
@@ -245,10 +253,16 @@ static void test_amounts(void) {
   ONE("en", "$10bn", A, "USD 10000000000");
   ONE("en", "US$ 5 million", A, "USD 5000000");
   ONE("en", "US$5 million", A, "USD 5000000");
-  ONE("en", "\xE2\x82\xAC" "3.5m", A, "EUR 3500000");
+  ONE("en",
+      "\xE2\x82\xAC"
+      "3.5m",
+      A, "EUR 3500000");
   ONE("en", "100 dollars", A, "USD 100");
   ONE("en", "10 billion dollars", A, "USD 10000000000"); /* one amount, not a number */
-  ONE("en", "\xC2\xA3" "20", A, "GBP 20");
+  ONE("en",
+      "\xC2\xA3"
+      "20",
+      A, "GBP 20");
   ONE("en", "20 pounds", A, "GBP 20");
   ONE("en", "USD 5 million", A, "USD 5000000");
   ONE("en", "a billion dollars", A, "USD 1000000000");
@@ -264,7 +278,10 @@ static void test_amounts(void) {
   ONE("es", "diez mil millones de dólares", A, "USD 10000000000");
   ONE("es", "US$ 5 millones", A, "USD 5000000");
   ONE("es", "300 millones de pesos mexicanos", A, "MXN 300000000");
-  ONE("es", "\xE2\x82\xAC" "3,5 millones", A, "EUR 3500000");
+  ONE("es",
+      "\xE2\x82\xAC"
+      "3,5 millones",
+      A, "EUR 3500000");
   ONE("es", "dos millones y medio de dólares", A, "USD 2500000");
   ONE("en", "two and a half million dollars", A, "USD 2500000");
 }
@@ -284,19 +301,19 @@ static void test_dates(void) {
   HAS("en", "the deadline in 2030", "2030", D, "2030");
   HAS("en", "since 2019", "2019", D, "2019");
   HAS("en", "in May", "May", D, "--05");
-  NONE("en", "May I ask?");           /* a verb, not a month */
+  NONE("en", "May I ask?"); /* a verb, not a month */
   NONE("en", "it may rain");
-  NONE("en", "Monday was quiet");     /* a weekday alone is no date */
-  HAS("en", "more than 2000 people", "2000", N, "2000"); /* hedged: a count */
-  HAS("en", "the 2030 agenda", "2030", N, "2030");       /* no cue: a number */
+  NONE("en", "Monday was quiet");                               /* a weekday alone is no date */
+  HAS("en", "more than 2000 people", "2000", N, "2000");        /* hedged: a count */
+  HAS("en", "the 2030 agenda", "2030", N, "2030");              /* no cue: a number */
   HAS("en", "Siso was born 1962 in Madrid", "1962", D, "1962"); /* stands as a year */
   HAS("en", "From 1970 to 2022, literacy", "1970", D, "1970");
   HAS("en", "From 1970 to 2022, literacy", "2022", D, "2022");
-  HAS("en", "of 2000 people", "2000", N, "2000");         /* weak cue, a noun follows */
+  HAS("en", "of 2000 people", "2000", N, "2000"); /* weak cue, a noun follows */
   NONE("en", "from 6-8 p.m.");
   ONE("en", "04/27/2014", D, "2014-04-27"); /* month/day: the only reading */
   ONE("en", "27/04/2014", D, "2014-04-27");
-  ONE("en", "04/05/2014", D, "2014");       /* ambiguous: only the year */
+  ONE("en", "04/05/2014", D, "2014"); /* ambiguous: only the year */
   ONE("en", "2014-04-27", D, "2014-04-27");
 
   ONE("es", "16 de septiembre", D, "--09-16");
@@ -312,7 +329,7 @@ static void test_dates(void) {
   HAS("es", "desde 2019", "2019", D, "2019");
   HAS("es", "Objetivos de Desarrollo Sostenible de 2030", "2030", D, "2030");
   HAS("es", "más de 2000 personas", "2000", N, "2000");
-  HAS("es", "de 2000 personas", "2000", N, "2000");   /* weak cue, a noun follows */
+  HAS("es", "de 2000 personas", "2000", N, "2000"); /* weak cue, a noun follows */
   HAS("es", "De 1970 a 2022, Bangladesh", "1970", D, "1970");
   HAS("es", "De 1970 a 2022, Bangladesh", "2022", D, "2022");
   HAS("es", "durante la década de 1910 finalizándolas", "1910", N, "1910");
@@ -381,8 +398,13 @@ static void test_durations(void) {
   ONE("es", "media hora", T, "PT0.5H");
   HAS("es", "los seis últimos años", "seis últimos años", T, "P6Y");
   HAS("en", "two more years", "two more years", T, "P2Y");
-  HAS("en", "cost \xE2\x82\xAC" "100m ($110m) a day", "$110m", A, "USD 110000000");
-  CHECK_INT(S_count("en", "cost \xE2\x82\xAC" "100m ($110m) a day"), 2); /* a rate */
+  HAS("en",
+      "cost \xE2\x82\xAC"
+      "100m ($110m) a day",
+      "$110m", A, "USD 110000000");
+  CHECK_INT(S_count("en", "cost \xE2\x82\xAC"
+                          "100m ($110m) a day"),
+            2); /* a rate */
 }
 
 static void test_not_values(void) {
@@ -423,8 +445,8 @@ static void S_same(const char *en, const char *es) {
   t_run++;
   if (!plx_value_equal(&a, &b) || !plx_value_comparable(&a, &b)) {
     t_failed++;
-    fprintf(stderr, "%s:%d: \"%s\" (%s) and \"%s\" (%s) should be equal\n", __FILE__, __LINE__,
-            en, a.value, es, b.value);
+    fprintf(stderr, "%s:%d: \"%s\" (%s) and \"%s\" (%s) should be equal\n", __FILE__, __LINE__, en,
+            a.value, es, b.value);
   }
 }
 
@@ -454,7 +476,7 @@ static void test_equal(void) {
   CHECK(plx_value_comparable(&md, &full));
   CHECK(plx_value_equal(&y2019, &oct19));
   CHECK(plx_value_equal(&oct, &oct19));
-  CHECK(!plx_value_equal(&oct, &y2019));     /* month vs year: no common part */
+  CHECK(!plx_value_equal(&oct, &y2019)); /* month vs year: no common part */
   CHECK(!plx_value_comparable(&oct, &y2030));
   CHECK(plx_value_comparable(&y2019, &y2030));
   CHECK(!plx_value_equal(&y2019, &y2030));
@@ -505,7 +527,8 @@ static char *S_read(const char *rel, size_t *len) {
   plx__buf b = {0};
   char chunk[4096];
   size_t got;
-  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) plx__buf_put(&b, chunk, got);
+  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+    plx__buf_put(&b, chunk, got);
   fclose(f);
   return plx__buf_detach(&b, len);
 }
@@ -578,7 +601,8 @@ static void test_demo(void) {
     DEMO(&fs, NULL, "16 de septiembre", D, "--09-16");
     DEMO(&fs, "Sostenible de ", "2030", D, "2030");
     /* Equal across the versions. */
-    const plx_value *a = S_by_value(&fe, "USD 10000000000"), *b = S_by_value(&fs, "USD 10000000000");
+    const plx_value *a = S_by_value(&fe, "USD 10000000000"),
+                    *b = S_by_value(&fs, "USD 10000000000");
     CHECK(a && b && plx_value_equal(a, b));
     a = S_by_value(&fe, "--09-16"), b = S_by_value(&fs, "--09-16");
     CHECK(a && b && plx_value_equal(a, b));
@@ -598,7 +622,10 @@ static void test_api(void) {
   CHECK_INT(plx_values_find("10", 2, "fr", &v, &n, &err), PLX_ERR_LANGUAGE);
   CHECK(v == NULL && n == 0);
   CHECK(strstr(err.message, "fr") != NULL);
-  CHECK_INT(plx_values_find("a\xFF" "10", 4, "en", &v, &n, &err), PLX_ERR_ENCODING);
+  CHECK_INT(plx_values_find("a\xFF"
+                            "10",
+                            4, "en", &v, &n, &err),
+            PLX_ERR_ENCODING);
   CHECK_INT(plx_values_find(NULL, 3, "en", &v, &n, &err), PLX_ERR_USAGE);
   CHECK_INT(plx_values_find("10", 2, NULL, &v, &n, NULL), PLX_ERR_USAGE);
   CHECK_INT(plx_values_find("10", 2, "en", NULL, &n, NULL), PLX_ERR_USAGE);
@@ -627,7 +654,10 @@ static void test_api(void) {
   CHECK(y.number == 2019);
   CHECK_STR(y.unit, "");
   /* Accents decomposed (NFD) read the same. */
-  ONE("es", "cuatro de\xCC\x81" "cadas", T, "P40Y");
+  ONE("es",
+      "cuatro de\xCC\x81"
+      "cadas",
+      T, "P40Y");
   ONE("es", "dos an\xCC\x83os", T, "P2Y");
   /* The data files are in the library. */
   CHECK(plx__data_get("lexicon/data/values/en.txt", NULL) != NULL);
