@@ -7,4 +7,5 @@
 #include "plx_report.h"
 #include "plx_lexicon.h"
 #include "plx_values.h"
+#include "plx_align.h"
 #endif

@@ -29,6 +29,8 @@ static const char usage_text[] =
     "  --segmented                        input is one segment per line\n"
     "  -o FILE                            write the report to FILE (atomically)\n"
     "  --max-input-bytes N                refuse larger inputs (default 64 MiB)\n"
+    "  --mode auto|parallel|comparable    align as a translation or as two reports\n"
+    "  --min-score X                      TMX: only links scoring at least X (0.5)\n"
     "  --lexicon FILE                     add a bilingual lexicon (TSV: EN<TAB>ES)\n"
     "  --no-default-lexicon               use only the --lexicon given\n"
     "  --dict-dir DIR                     Hunspell dictionaries folder\n"
@@ -48,6 +50,8 @@ typedef struct opts {
   const char *lexicon, *dict_dir;
   int segmented;
   int no_default_lexicon;
+  double min_score;
+  int have_min_score;
   size_t max_input;
   const char *files[2];
   int nfiles;
@@ -113,6 +117,16 @@ static int S_parse(int argc, char **argv, int first, opts *o, char *msg, size_t 
         else if (!strcmp(name, "--lexicon")) o->lexicon = v;
         else if (!strcmp(name, "--dict-dir")) o->dict_dir = v;
         else if (!strcmp(name, "-o") || !strcmp(name, "--output")) o->output = v;
+        else if (!strcmp(name, "--min-score")) {
+          char *end;
+          double x = strtod(v, &end);
+          if (end == v || *end || x < 0 || x > 1) {
+            snprintf(msg, msgsz, "--min-score: not a number in [0,1]: '%s'", v);
+            return -1;
+          }
+          o->min_score = x;
+          o->have_min_score = 1;
+        }
         else if (!strcmp(name, "--max-input-bytes")) {
           char *end;
           errno = 0;
@@ -315,11 +329,68 @@ static int S_score(const opts *o) {
   return rc;
 }
 
-static int S_not_yet(const opts *o) {
-  /* Nothing may print made-up results: until alignment lands, say so. */
-  char msg[128];
-  snprintf(msg, sizeof msg, "'%s' is not implemented yet", o->command);
-  return S_die(NULL, msg);
+/* align and diff: read both articles, align, render. */
+static int S_compare(const opts *o, int with_facts) {
+  int fmt = o->format ? plx_format_parse(o->format) : PLX_FORMAT_TEXT;
+  int ok = with_facts ? (fmt == PLX_FORMAT_TEXT || fmt == PLX_FORMAT_JSON)
+                      : (fmt == PLX_FORMAT_TEXT || fmt == PLX_FORMAT_JSON || fmt == PLX_FORMAT_TMX);
+  if (!ok) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "--format: %s writes %s, not '%s'", o->command,
+             with_facts ? "text or json" : "text, json or tmx", o->format ? o->format : "");
+    return S_usage_error(msg);
+  }
+  plx_align_options ao;
+  plx_align_options_init(&ao);
+  if (o->mode) {
+    if (!strcmp(o->mode, "auto")) ao.mode = PLX_MODE_AUTO;
+    else if (!strcmp(o->mode, "parallel")) ao.mode = PLX_MODE_PARALLEL;
+    else if (!strcmp(o->mode, "comparable")) ao.mode = PLX_MODE_COMPARABLE;
+    else {
+      char msg[256];
+      snprintf(msg, sizeof msg, "--mode: unknown mode '%s' (auto, parallel, comparable)", o->mode);
+      return S_usage_error(msg);
+    }
+  }
+  const char *la = o->lang_a ? o->lang_a : o->lang, *lb = o->lang_b ? o->lang_b : o->lang;
+  if (S_check_lang("--lang-a", la) || S_check_lang("--lang-b", lb)) return EXIT_TROUBLE;
+  plx_doc_options da, db;
+  if (S_doc_options(o, la, &da) || S_doc_options(o, lb, &db)) return EXIT_TROUBLE;
+  plx_doc *a = S_load(o->files[0], &da);
+  if (!a) return EXIT_TROUBLE;
+  plx_doc *b = S_load(o->files[1], &db);
+  if (!b) {
+    plx_doc_free(a);
+    return EXIT_TROUBLE;
+  }
+  int rc = 0;
+  if (!strcmp(plx_doc_lang(a), plx_doc_lang(b))) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "both articles are in '%s'; Parallax compares two languages",
+             plx_doc_lang(a));
+    rc = S_die(NULL, msg);
+  }
+  plx_lexicon *lex = NULL;
+  if (!rc && S_lexicon(o, plx_doc_lang(a), plx_doc_lang(b), &lex)) rc = EXIT_TROUBLE;
+  plx_alignment *al = NULL;
+  plx_error err = {0};
+  if (!rc && plx_align(lex, a, b, &ao, &al, &err)) rc = S_die(NULL, err.message);
+  char *report = NULL;
+  size_t len = 0;
+  int differences = 0;
+  if (!rc && plx_alignment_render(al, a, b, strcmp(o->files[0], "-") ? o->files[0] : NULL,
+                                  strcmp(o->files[1], "-") ? o->files[1] : NULL, (plx_format)fmt,
+                                  with_facts, o->have_min_score ? o->min_score : 0.5, &report,
+                                  &len, &differences, &err))
+    rc = S_die(NULL, err.message);
+  if (!rc) rc = S_emit(o->output, report, len);
+  if (!rc && with_facts && differences) rc = EXIT_DIFFERENT;
+  free(report);
+  plx_alignment_free(al);
+  plx_lexicon_free(lex);
+  plx_doc_free(a);
+  plx_doc_free(b);
+  return rc;
 }
 
 int main(int argc, char **argv) {
@@ -361,5 +432,5 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(o.files[0], "-") && !strcmp(o.files[1], "-"))
     return S_usage_error("only one of A and B can be standard input");
-  return S_not_yet(&o);
+  return S_compare(&o, !strcmp(o.command, "diff"));
 }

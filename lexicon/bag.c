@@ -453,6 +453,7 @@ plx_status plx_bag_new(plx_lexicon *l, const char *lang, const char *text, size_
       bt->concepts = ids;
       bt->nconcepts++;
       bt->pub.translated = 1;
+      bt->pub.number = 1;
     }
     i++;
   }
@@ -528,6 +529,10 @@ static double S_weight(const S_btok *t, int side, const plx_weights *w) {
   return t->pub.stop ? idf * STOP_FACTOR : idf;
 }
 
+double plx__bag_token_weight(const plx_bag *b, size_t i, const plx_weights *w) {
+  return S_weight(&b->tok[i], b->side, w);
+}
+
 /* ---- similarity ---- */
 
 static int S_share(const S_btok *a, const S_btok *b) {
@@ -590,9 +595,36 @@ static int S_cmp_pair(const void *x, const void *y) {
   return a->j < b->j ? -1 : a->j > b->j;
 }
 
+static double S_overlap(const plx_bag *a, const plx_bag *b, const plx_weights *w,
+                        long *evidence, double *cover_a, double *cover_b);
+
 double plx_bag_similarity_evidence(const plx_lexicon *l, const plx_bag *a, const plx_bag *b,
                                    const plx_weights *w, long *evidence) {
   (void)l;
+  return S_overlap(a, b, w, evidence, NULL, NULL);
+}
+
+double plx__bag_overlap(const plx_bag *a, const plx_bag *b, const plx_weights *w,
+                        double *cover_a, double *cover_b) {
+  return S_overlap(a, b, w, NULL, cover_a, cover_b);
+}
+
+void plx__bag_token_concepts(const plx_bag *b, size_t i, const uint32_t **ids, size_t *n,
+                             uint32_t *extra, int *stop, int *upper) {
+  const S_btok *t = &b->tok[i];
+  *ids = t->concepts;
+  *n = t->nconcepts;
+  *extra = t->concepts == t->own ? UINT32_MAX : t->own[0];
+  *stop = t->pub.stop;
+  *upper = t->upper;
+}
+
+int plx__bag_side(const plx_bag *b) { return b->side; }
+
+static double S_overlap(const plx_bag *a, const plx_bag *b, const plx_weights *w,
+                        long *evidence, double *cover_a, double *cover_b) {
+  if (cover_a) *cover_a = 0;
+  if (cover_b) *cover_b = 0;
   if (a->n == 0 || b->n == 0) {
     if (evidence)
       for (size_t i = 0; i < a->n; i++) evidence[i] = -1;
@@ -601,9 +633,10 @@ double plx_bag_similarity_evidence(const plx_lexicon *l, const plx_bag *a, const
   double stack_wa[64], stack_wb[64];
   double *wa = a->n <= 64 ? stack_wa : plx__malloc(a->n * sizeof *wa);
   double *wb = b->n <= 64 ? stack_wb : plx__malloc(b->n * sizeof *wb);
-  double total = 0;
-  for (size_t i = 0; i < a->n; i++) total += wa[i] = S_weight(&a->tok[i], a->side, w);
-  for (size_t j = 0; j < b->n; j++) total += wb[j] = S_weight(&b->tok[j], b->side, w);
+  double total = 0, total_a = 0, total_b = 0;
+  for (size_t i = 0; i < a->n; i++) total_a += wa[i] = S_weight(&a->tok[i], a->side, w);
+  for (size_t j = 0; j < b->n; j++) total_b += wb[j] = S_weight(&b->tok[j], b->side, w);
+  total = total_a + total_b;
   S_pair stack_p[256];
   S_pair *pairs = stack_p;
   size_t np = 0, pcap = 256;
@@ -632,13 +665,17 @@ double plx_bag_similarity_evidence(const plx_lexicon *l, const plx_bag *a, const
   memset(ub, 0, b->n);
   if (evidence)
     for (size_t i = 0; i < a->n; i++) evidence[i] = -1;
-  double matched = 0;
+  double matched = 0, ma = 0, mb = 0;
   for (size_t k = 0; k < np; k++) {
     if (ua[pairs[k].i] || ub[pairs[k].j]) continue;
     ua[pairs[k].i] = ub[pairs[k].j] = 1;
     matched += pairs[k].value;
+    ma += pairs[k].s * wa[pairs[k].i];
+    mb += pairs[k].s * wb[pairs[k].j];
     if (evidence) evidence[pairs[k].i] = (long)pairs[k].j;
   }
+  if (cover_a) *cover_a = total_a > 0 ? ma / total_a : 0;
+  if (cover_b) *cover_b = total_b > 0 ? mb / total_b : 0;
   if (pairs != stack_p) free(pairs);
   if (wa != stack_wa) free(wa);
   if (wb != stack_wb) free(wb);

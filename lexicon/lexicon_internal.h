@@ -114,4 +114,16 @@ typedef struct plx__tok {
 void plx__tokenize(const char *text, size_t len, plx__tok **toks, size_t *n);
 void plx__toks_free(plx__tok *toks, size_t n);
 
+/* For the aligner (bag.c): a token's concepts (names and values
+ * included) and whether it is a stop word. */
+void plx__bag_token_concepts(const plx_bag *b, size_t i, const uint32_t **ids, size_t *n,
+                             uint32_t *extra, int *stop, int *upper);
+/* Similarity, and how much of each side's weight was matched. */
+double plx__bag_overlap(const plx_bag *a, const plx_bag *b, const plx_weights *w,
+                        double *cover_a, double *cover_b);
+/* The weight of a token (its informativeness). */
+double plx__bag_token_weight(const plx_bag *b, size_t i, const plx_weights *w);
+/* The language side of a bag (0 or 1). */
+int plx__bag_side(const plx_bag *b);
+
 #endif

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include "plx_base.h"
 #include "plx_corpus.h"
+#include "plx_align.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -36,6 +37,16 @@ int plx_format_parse(const char *name);
 plx_status plx_split_render(const plx_doc *doc, const char *path,
                             plx_format format, char **out, size_t *len,
                             plx_error *err);
+
+/* Render an alignment: `parallax align` (with_facts == 0: links and gaps)
+ * or `parallax diff` (with_facts != 0: also each fact and its status).
+ * JSON per INTERFACE.md, a text report, or TMX (align only: translation
+ * units for links scoring at least min_score). *differences (may be NULL)
+ * is set when a fact is missing or in conflict. Caller frees *out. */
+plx_status plx_alignment_render(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                                const char *path_a, const char *path_b, plx_format format,
+                                int with_facts, double min_score, char **out, size_t *len,
+                                int *differences, plx_error *err);
 
 typedef struct plx_output plx_output;
 

@@ -1,0 +1,507 @@
+/* align.c: sentence alignment of two articles in two languages.
+ *
+ * Every sentence becomes a bag of concepts (lexicon/); informativeness
+ * weights are the document frequencies over the sentences of both articles.
+ * Boilerplate, duplicates and empty lines are never linked and never gaps.
+ *
+ * Parallel mode (a translation, order kept). A dynamic programme over the
+ * pairs (i, j) of prefixes finds the monotone alignment of greatest value,
+ * with steps 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3. A step that links
+ * sentences is worth sim - THETA, where sim is the lexicon's similarity of
+ * the grouped sentences (their texts read as one), so a link weaker than
+ * THETA costs more than leaving both sentences unlinked; a merge (2-1 and
+ * beyond) pays MERGE_COST more, so it is taken only when it says more than
+ * the 1-1 link would. Skipping is worth 0. The programme runs in a band
+ * around the diagonal (width BAND_MIN + 2 % of the longer side), so time
+ * grows linearly with the length of the articles; merges are only tried
+ * where a sentence of the group already overlaps.
+ *
+ * Comparable mode (two reports of one story, any order). An inverted index
+ * from concepts (of content words, names and values) to the sentences of B
+ * gives each sentence of A its candidates: only pairs that share something
+ * are scored, never all N x M. Two articles on one story share their topic
+ * words in almost every sentence, so a pair is linked only when it is among
+ * the best of one of its sentences (within RELATIVE of that sentence's best
+ * score) and either its similarity reaches min_link or one sentence is
+ * largely contained in the other (coverage of the smaller >= CONTAIN, the
+ * best pair of one of them, similarity >= min_link / 2), which lets one long
+ * sentence link to the several short ones that share its content. A
+ * sentence may be in several links.
+ *
+ * Auto mode. The best candidate of each sentence of A, when strong, is
+ * placed against the diagonal: if most strong matches lie near it, the
+ * articles are a translation (parallel); otherwise comparable.
+ */
+#include "align_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define THETA 0.12
+#define MERGE_COST 0.04
+#define BAND_MIN 12
+#define CONTAIN 0.6
+#define RELATIVE 0.9
+
+const char *plx_align_mode_name(plx_align_mode m) {
+  switch (m) {
+  case PLX_MODE_AUTO: return "auto";
+  case PLX_MODE_PARALLEL: return "parallel";
+  case PLX_MODE_COMPARABLE: return "comparable";
+  }
+  return "auto";
+}
+
+void plx_align_options_init(plx_align_options *o) {
+  memset(o, 0, sizeof *o);
+  o->mode = PLX_MODE_AUTO;
+  o->min_link = 0.2;
+}
+
+/* ---- links ---- */
+
+static void S_add_link(plx_alignment *al, const size_t *a, size_t na, const size_t *b, size_t nb,
+                       double score) {
+  S_ilink l;
+  l.na = na;
+  l.nb = nb;
+  l.ids = plx__malloc((na + nb) * sizeof *l.ids);
+  memcpy(l.ids, a, na * sizeof *a);
+  memcpy(l.ids + na, b, nb * sizeof *b);
+  l.score = score;
+  PLX__PUSH(al->links, al->nlinks, al->linkcap, l);
+  for (size_t k = 0; k < na; k++) al->linked[0][a[k]]++;
+  for (size_t k = 0; k < nb; k++) al->linked[1][b[k]]++;
+}
+
+/* A bag for sentences first..last of a side, read as one text. */
+static plx_bag *S_group_bag(plx_alignment *al, int side, size_t first, size_t last) {
+  const plx_sentence *s0 = plx_doc_sentence(al->doc[side], first);
+  const plx_sentence *s1 = plx_doc_sentence(al->doc[side], last);
+  size_t len;
+  const char *t = plx_doc_text(al->doc[side], &len);
+  plx_bag *b = NULL;
+  plx_error err = {0};
+  plx_bag_new(al->lex, plx_doc_lang(al->doc[side]), t + s0->start, s1->end - s0->start, &b, &err);
+  return b;
+}
+
+double plx__align_sim(plx_alignment *al, size_t i, size_t j) {
+  return plx_bag_similarity(al->lex, al->bag[0][i], al->bag[1][j], al->w);
+}
+
+/* ---- parallel: the banded dynamic programme ---- */
+
+typedef struct S_step {
+  int di, dj;
+} S_step;
+
+static const S_step S_steps[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
+#define NSTEPS (sizeof S_steps / sizeof S_steps[0])
+
+/* Value of linking a[i-di, i) with b[j-dj, j). */
+static double S_step_value(plx_alignment *al, size_t i, size_t j, int di, int dj,
+                           const double *sim11, double *score) {
+  *score = 0;
+  if (di == 0 || dj == 0) return 0;
+  /* every sentence of a group must be content */
+  for (int k = 1; k <= di; k++)
+    if (!al->content[0][i - (size_t)k]) return -1e9;
+  for (int k = 1; k <= dj; k++)
+    if (!al->content[1][j - (size_t)k]) return -1e9;
+  if (di == 1 && dj == 1) {
+    *score = *sim11;
+    return *score - THETA;
+  }
+  /* merges: only where the 1-1 part already overlaps */
+  if (*sim11 < 0.05) return -1e9;
+  plx_bag *ga = di == 1 ? NULL : S_group_bag(al, 0, i - (size_t)di, i - 1);
+  plx_bag *gb = dj == 1 ? NULL : S_group_bag(al, 1, j - (size_t)dj, j - 1);
+  const plx_bag *xa = ga ? ga : al->bag[0][i - 1], *xb = gb ? gb : al->bag[1][j - 1];
+  *score = plx_bag_similarity(al->lex, xa, xb, al->w);
+  plx_bag_free(ga);
+  plx_bag_free(gb);
+  return *score - THETA - MERGE_COST * (double)(di + dj - 2);
+}
+
+static int S_inband(long j, long lo, long w, long m) {
+  return j >= lo && j <= lo + 2 * w && j >= 0 && j <= m;
+}
+
+static plx_status S_parallel(plx_alignment *al, plx_error *err) {
+  size_t n = al->n[0], m = al->n[1];
+  double slope = n ? (double)m / (double)n : 1.0;
+  size_t longer = n > m ? n : m;
+  long W = BAND_MIN + (long)(0.02 * (double)longer);
+  long width = 2 * W + 1;
+  /* cell (i, j) is stored at i * width + (j - lo(i)), lo(i) = center(i) - W */
+  double *D = plx__malloc((n + 1) * (size_t)width * sizeof *D);
+  unsigned char *from = plx__malloc((n + 1) * (size_t)width);
+  double *sc = plx__malloc((n + 1) * (size_t)width * sizeof *sc);
+#define LO(i) ((long)llround((double)(i)*slope) - W)
+#define IDX(i, j) ((size_t)(i) * (size_t)width + (size_t)((long)(j)-LO(i)))
+#define INBAND(i, j) S_inband((long)(j), LO(i), W, (long)m)
+  for (size_t k = 0; k < (n + 1) * (size_t)width; k++) {
+    D[k] = -1e18;
+    from[k] = 255;
+  }
+  if (!INBAND(0, 0)) {
+    free(D);
+    free(from);
+    free(sc);
+    return plx__fail(err, PLX_ERR_INTERNAL, "alignment band does not hold the origin");
+  }
+  D[IDX(0, 0)] = 0;
+  for (size_t i = 0; i <= n; i++) {
+    long jlo = LO(i) < 0 ? 0 : LO(i), jhi = LO(i) + 2 * W;
+    if (jhi > (long)m) jhi = (long)m;
+    for (long jj = jlo; jj <= jhi; jj++) {
+      size_t j = (size_t)jj;
+      if (i == 0 && j == 0) continue;
+      double best = -1e18, bestsc = 0;
+      int bstep = 255;
+      double sim11 = (i > 0 && j > 0 && al->content[0][i - 1] && al->content[1][j - 1])
+                         ? plx__align_sim(al, i - 1, j - 1)
+                         : 0;
+      for (size_t s = 0; s < NSTEPS; s++) {
+        int di = S_steps[s].di, dj = S_steps[s].dj;
+        if ((size_t)di > i || (size_t)dj > j) continue;
+        size_t pi = i - (size_t)di, pj = j - (size_t)dj;
+        if (!INBAND(pi, pj)) continue;
+        double prev = D[IDX(pi, pj)];
+        if (prev <= -1e17) continue;
+        if (prev + 1.0 < best && (di > 1 || dj > 1)) continue; /* cannot win */
+        double score;
+        double v = S_step_value(al, i, j, di, dj, &sim11, &score);
+        if (v <= -1e8) continue;
+        if (prev + v > best) {
+          best = prev + v;
+          bstep = (int)s;
+          bestsc = score;
+        }
+      }
+      D[IDX(i, j)] = best;
+      from[IDX(i, j)] = (unsigned char)bstep;
+      sc[IDX(i, j)] = bestsc;
+    }
+  }
+  if (!INBAND(n, m) || from[IDX(n, m)] == 255) {
+    free(D);
+    free(from);
+    free(sc);
+    return plx__fail(err, PLX_ERR_INTERNAL, "no monotone alignment within the band");
+  }
+  /* backtrack */
+  size_t i = n, j = m;
+  S_ilink *rev = NULL;
+  size_t nrev = 0, revcap = 0;
+  while (i > 0 || j > 0) {
+    int s = from[IDX(i, j)];
+    int di = S_steps[s].di, dj = S_steps[s].dj;
+    double score = sc[IDX(i, j)];
+    if (di && dj && score >= al->min_link) {
+      S_ilink l = {NULL, (size_t)di, (size_t)dj, score};
+      l.ids = plx__malloc((size_t)(di + dj) * sizeof *l.ids);
+      for (int k = 0; k < di; k++) l.ids[k] = i - (size_t)di + (size_t)k;
+      for (int k = 0; k < dj; k++) l.ids[di + k] = j - (size_t)dj + (size_t)k;
+      PLX__PUSH(rev, nrev, revcap, l);
+    }
+    i -= (size_t)di;
+    j -= (size_t)dj;
+  }
+  for (size_t k = nrev; k-- > 0;) {
+    S_add_link(al, rev[k].ids, rev[k].na, rev[k].ids + rev[k].na, rev[k].nb, rev[k].score);
+    free(rev[k].ids);
+  }
+  free(rev);
+  free(D);
+  free(from);
+  free(sc);
+#undef LO
+#undef IDX
+#undef INBAND
+  return PLX_OK;
+}
+
+/* ---- comparable: candidates from an inverted index ---- */
+
+typedef struct S_post {
+  uint32_t concept;
+  uint32_t sent;
+} S_post;
+
+static int S_cmp_post(const void *x, const void *y) {
+  const S_post *a = x, *b = y;
+  if (a->concept != b->concept) return a->concept < b->concept ? -1 : 1;
+  return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+/* Postings of B: (concept, sentence), sorted; stop words left out. */
+static void S_index(plx_alignment *al, S_post **out, size_t *nout) {
+  S_post *p = NULL;
+  size_t n = 0, cap = 0;
+  for (size_t j = 0; j < al->n[1]; j++) {
+    if (!al->content[1][j]) continue;
+    const plx_bag *b = al->bag[1][j];
+    for (size_t t = 0; t < plx_bag_size(b); t++) {
+      const uint32_t *ids;
+      size_t nid;
+      uint32_t extra;
+      int stop, upper;
+      plx__bag_token_concepts(b, t, &ids, &nid, &extra, &stop, &upper);
+      if (stop) continue;
+      for (size_t k = 0; k < nid; k++) {
+        S_post x = {ids[k], (uint32_t)j};
+        PLX__PUSH(p, n, cap, x);
+      }
+      if (extra != UINT32_MAX) {
+        S_post x = {extra, (uint32_t)j};
+        PLX__PUSH(p, n, cap, x);
+      }
+    }
+  }
+  if (n) qsort(p, n, sizeof *p, S_cmp_post);
+  *out = p;
+  *nout = n;
+}
+
+/* Candidates of sentence i of A: sentences of B sharing a concept of one
+ * of its content words; concepts found in more than half of B's sentences
+ * are too common to say anything. Fills cand (a bitmap of B) and list. */
+static size_t S_candidates(plx_alignment *al, const S_post *p, size_t np, size_t i,
+                           unsigned char *mark, uint32_t *list) {
+  size_t nl = 0;
+  const plx_bag *a = al->bag[0][i];
+  size_t limit = al->n[1] / 2 + 2;
+  for (size_t t = 0; t < plx_bag_size(a); t++) {
+    const uint32_t *ids;
+    size_t nid;
+    uint32_t extra;
+    int stop, upper;
+    plx__bag_token_concepts(a, t, &ids, &nid, &extra, &stop, &upper);
+    if (stop) continue;
+    for (size_t k = 0; k <= nid; k++) {
+      uint32_t c = k < nid ? ids[k] : extra;
+      if (c == UINT32_MAX) continue;
+      size_t lo = 0, hi = np;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p[mid].concept < c) lo = mid + 1;
+        else hi = mid;
+      }
+      size_t e = lo;
+      while (e < np && p[e].concept == c) e++;
+      if (e - lo > limit) continue;
+      for (size_t q = lo; q < e; q++)
+        if (!mark[p[q].sent]) {
+          mark[p[q].sent] = 1;
+          list[nl++] = p[q].sent;
+        }
+    }
+  }
+  for (size_t q = 0; q < nl; q++) mark[list[q]] = 0;
+  return nl;
+}
+
+typedef struct S_cand {
+  uint32_t i, j;
+  double sim, contain;
+} S_cand;
+
+static plx_status S_comparable(plx_alignment *al) {
+  S_post *p;
+  size_t np;
+  S_index(al, &p, &np);
+  unsigned char *mark = plx__calloc(al->n[1] + 1, 1);
+  uint32_t *list = plx__malloc((al->n[1] + 1) * sizeof *list);
+  S_cand *c = NULL;
+  size_t nc = 0, cap = 0;
+  double *best[2];
+  best[0] = plx__calloc(al->n[0] + 1, sizeof *best[0]);
+  best[1] = plx__calloc(al->n[1] + 1, sizeof *best[1]);
+  for (size_t i = 0; i < al->n[0]; i++) {
+    if (!al->content[0][i]) continue;
+    size_t nl = S_candidates(al, p, np, i, mark, list);
+    for (size_t q = 0; q < nl; q++) {
+      size_t j = list[q];
+      double ca, cb;
+      double s = plx__bag_overlap(al->bag[0][i], al->bag[1][j], al->w, &ca, &cb);
+      if (s < al->min_link / 2) continue;
+      /* the smaller of the two, largely found in the other */
+      double contain = plx_bag_size(al->bag[0][i]) < plx_bag_size(al->bag[1][j]) ? ca : cb;
+      S_cand x = {(uint32_t)i, (uint32_t)j, s, contain};
+      PLX__PUSH(c, nc, cap, x);
+      if (s > best[0][i]) best[0][i] = s;
+      if (s > best[1][j]) best[1][j] = s;
+    }
+  }
+  /* Two articles on one story share their topic words everywhere: a link
+   * must be strong in itself and among the best of one of its sentences. */
+  for (size_t k = 0; k < nc; k++) {
+    const S_cand *x = &c[k];
+    int top = x->sim >= RELATIVE * best[0][x->i] || x->sim >= RELATIVE * best[1][x->j];
+    int strong = x->sim >= al->min_link;
+    int contained = x->contain >= CONTAIN && (x->sim >= best[0][x->i] || x->sim >= best[1][x->j]);
+    if (top && (strong || contained)) {
+      size_t a1[1] = {x->i}, b1[1] = {x->j};
+      S_add_link(al, a1, 1, b1, 1, x->sim);
+    }
+  }
+  free(best[0]);
+  free(best[1]);
+  free(c);
+  free(mark);
+  free(list);
+  free(p);
+  return PLX_OK;
+}
+
+/* ---- auto: how diagonal are the strong matches? ---- */
+
+static plx_align_mode S_choose(plx_alignment *al) {
+  S_post *p;
+  size_t np;
+  S_index(al, &p, &np);
+  unsigned char *mark = plx__calloc(al->n[1] + 1, 1);
+  uint32_t *list = plx__malloc((al->n[1] + 1) * sizeof *list);
+  size_t strong = 0, diagonal = 0, content0 = 0;
+  double slope = al->n[0] ? (double)al->n[1] / (double)al->n[0] : 1.0;
+  long tol = 3 + (long)(0.05 * (double)(al->n[0] > al->n[1] ? al->n[0] : al->n[1]));
+  for (size_t i = 0; i < al->n[0]; i++) {
+    if (!al->content[0][i]) continue;
+    content0++;
+    size_t nl = S_candidates(al, p, np, i, mark, list);
+    double best = 0;
+    size_t bj = 0;
+    for (size_t q = 0; q < nl; q++) {
+      double s = plx__align_sim(al, i, list[q]);
+      if (s > best) {
+        best = s;
+        bj = list[q];
+      }
+    }
+    if (best < 0.3) continue;
+    strong++;
+    long expect = (long)llround((double)i * slope);
+    if (labs((long)bj - expect) <= tol) diagonal++;
+  }
+  free(mark);
+  free(list);
+  free(p);
+  plx_align_mode mode =
+      strong >= 3 && diagonal * 10 >= strong * 8 && strong * 2 >= content0 ? PLX_MODE_PARALLEL
+                                                                           : PLX_MODE_COMPARABLE;
+  snprintf(al->reason, sizeof al->reason,
+           "%zu of %zu strong matches lie near the diagonal: %s", diagonal, strong,
+           mode == PLX_MODE_PARALLEL ? "a translation (parallel)" : "two reports (comparable)");
+  return mode;
+}
+
+/* ---- the alignment object ---- */
+
+static int S_is_content(const plx_doc *d, size_t i) {
+  const plx_sentence *s = plx_doc_sentence(d, i);
+  if (s->end <= s->start) return 0;
+  return s->kind != PLX_KIND_BOILERPLATE && s->kind != PLX_KIND_DUPLICATE;
+}
+
+plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
+                     const plx_align_options *opt, plx_alignment **out, plx_error *err) {
+  plx_align_options defaults;
+  if (!opt) {
+    plx_align_options_init(&defaults);
+    opt = &defaults;
+  }
+  *out = NULL;
+  plx_alignment *al = plx__calloc(1, sizeof *al);
+  al->lex = lex;
+  al->doc[0] = a;
+  al->doc[1] = b;
+  al->min_link = opt->min_link > 0 ? opt->min_link : 0.2;
+  al->w = plx_weights_new();
+  plx_status st = PLX_OK;
+  for (int side = 0; side < 2; side++) {
+    const plx_doc *d = al->doc[side];
+    size_t n = plx_doc_sentence_count(d), len;
+    const char *t = plx_doc_text(d, &len);
+    al->n[side] = n;
+    al->bag[side] = plx__calloc(n + 1, sizeof *al->bag[side]);
+    al->content[side] = plx__calloc(n + 1, 1);
+    al->linked[side] = plx__calloc(n + 1, sizeof *al->linked[side]);
+    for (size_t i = 0; i < n; i++) {
+      const plx_sentence *s = plx_doc_sentence(d, i);
+      st = plx_bag_new(lex, plx_doc_lang(d), t + s->start, s->end - s->start, &al->bag[side][i], err);
+      if (st) goto fail;
+      al->content[side][i] = (unsigned char)S_is_content(d, i);
+      if (al->content[side][i]) plx_weights_add(al->w, al->bag[side][i]);
+    }
+  }
+  al->mode = opt->mode;
+  if (al->mode == PLX_MODE_AUTO) al->mode = S_choose(al);
+  st = al->mode == PLX_MODE_PARALLEL ? S_parallel(al, err) : S_comparable(al);
+  if (st) goto fail;
+  *out = al;
+  return PLX_OK;
+fail:
+  plx_alignment_free(al);
+  return st;
+}
+
+void plx_alignment_free(plx_alignment *al) {
+  if (!al) return;
+  for (int side = 0; side < 2; side++) {
+    for (size_t i = 0; i < al->n[side]; i++) plx_bag_free(al->bag[side][i]);
+    free(al->bag[side]);
+    free(al->content[side]);
+    free(al->linked[side]);
+  }
+  for (size_t k = 0; k < al->nlinks; k++) free(al->links[k].ids);
+  free(al->links);
+  free(al->pub);
+  plx_weights_free(al->w);
+  free(al);
+}
+
+plx_align_mode plx_alignment_mode(const plx_alignment *al) { return al->mode; }
+const char *plx_alignment_reason(const plx_alignment *al) { return al->reason; }
+size_t plx_alignment_link_count(const plx_alignment *al) { return al->nlinks; }
+
+const plx_link *plx_alignment_link(const plx_alignment *al, size_t i) {
+  if (i >= al->nlinks) return NULL;
+  plx_alignment *m = (plx_alignment *)al;
+  if (!m->pub) {
+    m->pub = plx__calloc(al->nlinks + 1, sizeof *m->pub);
+    for (size_t k = 0; k < al->nlinks; k++) {
+      m->pub[k].a = al->links[k].ids;
+      m->pub[k].na = al->links[k].na;
+      m->pub[k].b = al->links[k].ids + al->links[k].na;
+      m->pub[k].nb = al->links[k].nb;
+      m->pub[k].score = al->links[k].score;
+    }
+  }
+  return &m->pub[i];
+}
+
+int plx_alignment_is_gap(const plx_alignment *al, int side, size_t id) {
+  if (side < 0 || side > 1 || id >= al->n[side]) return 0;
+  return al->content[side][id] && al->linked[side][id] == 0;
+}
+
+char *plx_alignment_evidence(const plx_alignment *al, size_t ia, size_t ib) {
+  plx__buf out = {0};
+  if (ia >= al->n[0] || ib >= al->n[1]) return plx__buf_detach(&out, NULL);
+  const plx_bag *a = al->bag[0][ia], *b = al->bag[1][ib];
+  long *ev = plx__malloc((plx_bag_size(a) + 1) * sizeof *ev);
+  plx_bag_similarity_evidence(al->lex, a, b, al->w, ev);
+  for (size_t t = 0; t < plx_bag_size(a); t++) {
+    if (ev[t] < 0) continue;
+    const plx_token *x = plx_bag_token(a, t), *y = plx_bag_token(b, (size_t)ev[t]);
+    if (x->stop && y->stop) continue;
+    if (out.len) plx__buf_puts(&out, ", ");
+    plx__buf_printf(&out, "%s=%s", x->form, y->form);
+  }
+  free(ev);
+  return plx__buf_detach(&out, NULL);
+}

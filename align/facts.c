@@ -1,0 +1,449 @@
+/* facts.c: the checkable units of each sentence, and whether the other
+ * article has them.
+ *
+ * Values (numbers, amounts, percentages, dates, durations, ordinals) come
+ * from the values normaliser. A value is matched when an equal value is in a
+ * linked sentence or anywhere in the other article; in conflict when a
+ * linked sentence has a value of the same kind that no sentence of this side
+ * has and that this value's sentence does not match (another number, another
+ * date: 16 vs 18 September); otherwise missing.
+ *
+ * Names are capitalised words inside a sentence (and names of the names
+ * table anywhere), runs of them taken together ("Patricia Campbell-Smith"):
+ * matched when the other article names them too.
+ *
+ * Clauses: a sentence is cut at semicolons, and at a comma or a colon that
+ * is followed by a conjunction ("but", "pero") or precedes enough words to
+ * stand alone; each clause is matched when enough of its weight is found in
+ * the sentences linked to its sentence, missing otherwise ("refused to
+ * directly confirm the negotiations" absent from the other side). A sentence
+ * with no counterpart at all has all its clauses missing.
+ */
+#include "align_internal.h"
+#include "plx_values.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CLAUSE_COVER 0.35
+#define CLAUSE_MIN_WORDS 4
+
+const char *plx_fact_status_name(plx_fact_status s) {
+  switch (s) {
+  case PLX_FACT_MATCHED: return "matched";
+  case PLX_FACT_MISSING: return "missing";
+  case PLX_FACT_CONFLICT: return "conflict";
+  }
+  return "matched";
+}
+
+typedef struct S_val {
+  plx_value v;      /* span in document text */
+  size_t sentence;
+  int used;         /* matched by an equal value on the other side */
+} S_val;
+
+typedef struct S_side {
+  S_val *vals;
+  size_t nvals, cap;
+  size_t **links_of; /* per sentence: linked sentences of the other side */
+  size_t *nlinks_of, *caplinks_of;
+} S_side;
+
+static void S_collect_values(const plx_alignment *al, int side, S_side *s) {
+  const plx_doc *d = al->doc[side];
+  size_t len;
+  const char *t = plx_doc_text(d, &len);
+  for (size_t i = 0; i < al->n[side]; i++) {
+    if (!al->content[side][i]) continue;
+    const plx_sentence *se = plx_doc_sentence(d, i);
+    plx_value *vals = NULL;
+    size_t n = 0;
+    if (plx_values_find(t + se->start, se->end - se->start, plx_doc_lang(d), &vals, &n, NULL))
+      continue;
+    for (size_t k = 0; k < n; k++) {
+      S_val x = {vals[k], i, 0};
+      x.v.start += se->start;
+      x.v.end += se->start;
+      PLX__PUSH(s->vals, s->nvals, s->cap, x);
+    }
+    free(vals);
+  }
+}
+
+static int S_linked(const S_side *s, size_t sent, size_t other) {
+  for (size_t k = 0; k < s->nlinks_of[sent]; k++)
+    if (s->links_of[sent][k] == other) return 1;
+  return 0;
+}
+
+static void S_push_fact(plx_fact **f, size_t *n, size_t *cap, const plx_fact *x) {
+  PLX__PUSH(*f, *n, *cap, *x);
+}
+
+/* ---- values ---- */
+
+static void S_value_facts(const plx_alignment *al, S_side *sd, plx_fact **f, size_t *n,
+                          size_t *cap) {
+  /* First, equal values on both sides are matched, linked pairs first. */
+  for (int pass = 0; pass < 2; pass++)
+    for (int side = 0; side < 2; side++)
+      for (size_t i = 0; i < sd[side].nvals; i++) {
+        S_val *x = &sd[side].vals[i];
+        if (x->used) continue;
+        S_side *o = &sd[!side];
+        for (size_t k = 0; k < o->nvals; k++) {
+          S_val *y = &o->vals[k];
+          if (!plx_value_equal(&x->v, &y->v)) continue;
+          if (pass == 0 && !S_linked(&sd[side], x->sentence, y->sentence)) continue;
+          x->used = (int)k + 1;
+          if (!y->used) y->used = (int)i + 1;
+          break;
+        }
+      }
+  for (int side = 0; side < 2; side++)
+    for (size_t i = 0; i < sd[side].nvals; i++) {
+      S_val *x = &sd[side].vals[i];
+      S_side *o = &sd[!side];
+      plx_fact fct;
+      memset(&fct, 0, sizeof fct);
+      fct.side = side;
+      fct.sentence = x->sentence;
+      fct.start = x->v.start;
+      fct.end = x->v.end;
+      fct.type = plx_value_type_name(x->v.type);
+      snprintf(fct.value, sizeof fct.value, "%s", x->v.value);
+      const S_val *cp = NULL;
+      if (x->used) {
+        fct.status = PLX_FACT_MATCHED;
+        cp = &o->vals[x->used - 1];
+      } else {
+        /* a value of the same kind in a linked sentence, itself without an
+         * equal on this side: the two disagree */
+        for (size_t k = 0; k < o->nvals && !cp; k++) {
+          const S_val *y = &o->vals[k];
+          if (y->used || !S_linked(&sd[side], x->sentence, y->sentence)) continue;
+          if (plx_value_comparable(&x->v, &y->v)) cp = y;
+        }
+        fct.status = cp ? PLX_FACT_CONFLICT : PLX_FACT_MISSING;
+      }
+      if (cp) {
+        fct.has_counterpart = 1;
+        fct.cp_sentence = cp->sentence;
+        fct.cp_start = cp->v.start;
+        fct.cp_end = cp->v.end;
+        snprintf(fct.cp_value, sizeof fct.cp_value, "%s", cp->v.value);
+      }
+      S_push_fact(f, n, cap, &fct);
+    }
+}
+
+/* ---- names ---- */
+
+typedef struct S_cset {
+  uint32_t *c;     /* concept ids, sorted */
+  size_t *sent;    /* the first sentence that has each */
+  size_t n, cap, scap;
+} S_cset;
+
+typedef struct S_cs_pair {
+  uint32_t c;
+  size_t s;
+} S_cs_pair;
+
+static int S_cmp_cs(const void *x, const void *y) {
+  const S_cs_pair *a = x, *b = y;
+  if (a->c != b->c) return a->c < b->c ? -1 : 1;
+  return a->s < b->s ? -1 : a->s > b->s;
+}
+
+/* Every concept of the content sentences of a side, with its first
+ * sentence. */
+static S_cs_pair *S_concepts_of(const plx_alignment *al, int side, size_t *np) {
+  S_cs_pair *p = NULL;
+  size_t n = 0, cap = 0;
+  for (size_t i = 0; i < al->n[side]; i++) {
+    if (!al->content[side][i]) continue;
+    const plx_bag *b = al->bag[side][i];
+    for (size_t t = 0; t < plx_bag_size(b); t++) {
+      const uint32_t *ids;
+      size_t nid;
+      uint32_t extra;
+      int stop, upper;
+      plx__bag_token_concepts(b, t, &ids, &nid, &extra, &stop, &upper);
+      for (size_t k = 0; k <= nid; k++) {
+        uint32_t c = k < nid ? ids[k] : extra;
+        if (c == UINT32_MAX) continue;
+        S_cs_pair x = {c, i};
+        PLX__PUSH(p, n, cap, x);
+      }
+    }
+  }
+  if (n) qsort(p, n, sizeof *p, S_cmp_cs);
+  *np = n;
+  return p;
+}
+
+static long S_find_concept(const S_cs_pair *p, size_t n, uint32_t c) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (p[mid].c < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && p[lo].c == c ? (long)p[lo].s : -1;
+}
+
+static long S_token_found(const plx_bag *b, size_t t, const S_cs_pair *p, size_t np) {
+  const uint32_t *ids;
+  size_t nid;
+  uint32_t extra;
+  int stop, upper;
+  plx__bag_token_concepts(b, t, &ids, &nid, &extra, &stop, &upper);
+  if (extra != UINT32_MAX) {
+    long s = S_find_concept(p, np, extra);
+    if (s >= 0) return s;
+  }
+  for (size_t k = 0; k < nid; k++) {
+    long s = S_find_concept(p, np, ids[k]);
+    if (s >= 0) return s;
+  }
+  return -1;
+}
+
+/* A concept of the names table ("N:..."): a name however it is written. */
+static int S_name_concept(const plx_alignment *al, const uint32_t *ids, size_t n) {
+  const plx__lex *lex = (const plx__lex *)al->lex;
+  for (size_t k = 0; k < n; k++) {
+    const char *c = plx__interned(&lex->concepts, ids[k]);
+    if (c[0] == 'N' && c[1] == ':') return 1;
+  }
+  return 0;
+}
+
+static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_t *cap) {
+  for (int side = 0; side < 2; side++) {
+    size_t np;
+    S_cs_pair *other = S_concepts_of(al, !side, &np);
+    size_t len;
+    const char *text = plx_doc_text(al->doc[side], &len);
+    for (size_t i = 0; i < al->n[side]; i++) {
+      if (!al->content[side][i]) continue;
+      const plx_bag *b = al->bag[side][i];
+      size_t nt = plx_bag_size(b);
+      for (size_t t = 0; t < nt;) {
+        const uint32_t *ids;
+        size_t nid;
+        uint32_t extra;
+        int stop, upper;
+        plx__bag_token_concepts(b, t, &ids, &nid, &extra, &stop, &upper);
+        const plx_token *tok = plx_bag_token(b, t);
+        /* proper names: capitalised, and either inside the sentence or
+         * known to the names table ("Microsoft" opening a sentence) */
+        int is_name = !tok->number && !stop && upper &&
+                      (t > 0 || extra != UINT32_MAX || S_name_concept(al, ids, nid));
+        if (!is_name) {
+          t++;
+          continue;
+        }
+        /* a run of capitalised words is one name */
+        size_t e = t + 1;
+        while (e < nt) {
+          plx__bag_token_concepts(b, e, &ids, &nid, &extra, &stop, &upper);
+          const plx_token *x = plx_bag_token(b, e), *prev = plx_bag_token(b, e - 1);
+          if (x->number || stop || !upper) break;
+          /* only spaces or a hyphen between the words of one name */
+          size_t s0 = plx_doc_sentence(al->doc[side], i)->start;
+          int joined = 1;
+          for (size_t q = s0 + prev->end; q < s0 + x->start; q++)
+            if (text[q] != ' ' && text[q] != '-') joined = 0;
+          if (!joined) break;
+          e++;
+        }
+        size_t found = 0;
+        long where = -1;
+        for (size_t k = t; k < e; k++) {
+          long s = S_token_found(b, k, other, np);
+          if (s >= 0) {
+            found++;
+            if (where < 0) where = s;
+          }
+        }
+        plx_fact fct;
+        memset(&fct, 0, sizeof fct);
+        fct.side = side;
+        fct.sentence = i;
+        fct.start = plx_doc_sentence(al->doc[side], i)->start + plx_bag_token(b, t)->start;
+        fct.end = plx_doc_sentence(al->doc[side], i)->start + plx_bag_token(b, e - 1)->end;
+        fct.type = "name";
+        size_t vl = fct.end - fct.start < sizeof fct.value - 1 ? fct.end - fct.start
+                                                                : sizeof fct.value - 1;
+        memcpy(fct.value, text + fct.start, vl);
+        fct.value[vl] = '\0';
+        fct.status = found * 2 >= e - t ? PLX_FACT_MATCHED : PLX_FACT_MISSING;
+        if (where >= 0) {
+          const plx_sentence *cs = plx_doc_sentence(al->doc[!side], (size_t)where);
+          fct.has_counterpart = 1;
+          fct.cp_sentence = (size_t)where;
+          fct.cp_start = cs->start;
+          fct.cp_end = cs->end;
+        }
+        S_push_fact(f, n, cap, &fct);
+        t = e;
+      }
+    }
+    free(other);
+  }
+}
+
+/* ---- clauses ---- */
+
+static int S_conj(const char *w, size_t n) {
+  static const char *words[] = {"but", "and", "while", "whereas", "although", "pero", "y",
+                                "sino", "aunque", "mientras", "so", "así"};
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (strlen(words[k]) == n && strncmp(w, words[k], n) == 0) return 1;
+  return 0;
+}
+
+static size_t S_words(const char *t, size_t s, size_t e) {
+  size_t n = 0;
+  int in = 0;
+  for (size_t k = s; k < e; k++) {
+    int w = (unsigned char)t[k] > ' ' && t[k] != ',' && t[k] != ';' && t[k] != ':';
+    if (w && !in) n++;
+    in = w;
+  }
+  return n;
+}
+
+/* Clause boundaries of sentence [s, e): byte offsets, s and e included. */
+static size_t S_clauses(const char *t, size_t s, size_t e, size_t *cut, size_t max) {
+  size_t n = 0;
+  cut[n++] = s;
+  for (size_t k = s; k < e && n + 1 < max; k++) {
+    if (t[k] != ';' && t[k] != ',' && t[k] != ':') continue;
+    size_t q = k + 1;
+    while (q < e && t[q] == ' ') q++;
+    size_t we = q;
+    while (we < e && t[we] != ' ' && t[we] != ',') we++;
+    int conj = S_conj(t + q, we - q);
+    if (t[k] == ',' && !conj) continue;
+    if (S_words(t, cut[n - 1], k) < CLAUSE_MIN_WORDS || S_words(t, q, e) < CLAUSE_MIN_WORDS)
+      continue;
+    cut[n++] = q;
+  }
+  cut[n] = e;
+  return n;
+}
+
+static void S_clause_facts(const plx_alignment *al, S_side *sd, plx_fact **f, size_t *n,
+                           size_t *cap) {
+  for (int side = 0; side < 2; side++) {
+    const plx_doc *d = al->doc[side], *od = al->doc[!side];
+    size_t len, olen;
+    const char *t = plx_doc_text(d, &len), *ot = plx_doc_text(od, &olen);
+    for (size_t i = 0; i < al->n[side]; i++) {
+      if (!al->content[side][i]) continue;
+      const plx_sentence *se = plx_doc_sentence(d, i);
+      if (S_words(t, se->start, se->end) == 0) continue;
+      /* the linked sentences of the other side, read as one text */
+      plx__buf cpt = {0};
+      size_t best = 0;
+      double bests = -1;
+      for (size_t k = 0; k < sd[side].nlinks_of[i]; k++) {
+        size_t j = sd[side].links_of[i][k];
+        const plx_sentence *os = plx_doc_sentence(od, j);
+        if (cpt.len) plx__buf_putc(&cpt, ' ');
+        plx__buf_put(&cpt, ot + os->start, os->end - os->start);
+        double s = side == 0 ? plx__align_sim((plx_alignment *)al, i, j)
+                             : plx__align_sim((plx_alignment *)al, j, i);
+        if (s > bests) {
+          bests = s;
+          best = j;
+        }
+      }
+      plx_bag *cb = NULL;
+      if (cpt.len) plx_bag_new(al->lex, plx_doc_lang(od), cpt.data, cpt.len, &cb, NULL);
+      size_t cut[64];
+      size_t nc = S_clauses(t, se->start, se->end, cut, 63);
+      for (size_t c = 0; c < nc; c++) {
+        size_t cs = cut[c], ce = cut[c + 1];
+        while (ce > cs && (t[ce - 1] == ' ' || t[ce - 1] == ',' || t[ce - 1] == ';')) ce--;
+        plx_fact fct;
+        memset(&fct, 0, sizeof fct);
+        fct.side = side;
+        fct.sentence = i;
+        fct.start = cs;
+        fct.end = ce;
+        fct.type = "clause";
+        fct.status = PLX_FACT_MISSING;
+        if (cb) {
+          plx_bag *kb = NULL;
+          plx_bag_new(al->lex, plx_doc_lang(d), t + cs, ce - cs, &kb, NULL);
+          double cover = 0, other;
+          if (kb) plx__bag_overlap(kb, cb, al->w, &cover, &other);
+          plx_bag_free(kb);
+          if (cover >= CLAUSE_COVER || nc == 1) fct.status = PLX_FACT_MATCHED;
+          const plx_sentence *os = plx_doc_sentence(od, best);
+          fct.has_counterpart = 1;
+          fct.cp_sentence = best;
+          fct.cp_start = os->start;
+          fct.cp_end = os->end;
+        }
+        S_push_fact(f, n, cap, &fct);
+      }
+      plx_bag_free(cb);
+      plx__buf_free(&cpt);
+    }
+  }
+}
+
+/* ---- all facts ---- */
+
+static int S_cmp_fact(const void *x, const void *y) {
+  const plx_fact *a = x, *b = y;
+  if (a->side != b->side) return a->side - b->side;
+  if (a->sentence != b->sentence) return a->sentence < b->sentence ? -1 : 1;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  return strcmp(a->type, b->type);
+}
+
+plx_status plx_facts(const plx_alignment *al, plx_fact **facts, size_t *nfacts, plx_error *err) {
+  (void)err;
+  S_side sd[2];
+  memset(sd, 0, sizeof sd);
+  for (int side = 0; side < 2; side++) {
+    sd[side].links_of = plx__calloc(al->n[side] + 1, sizeof *sd[side].links_of);
+    sd[side].nlinks_of = plx__calloc(al->n[side] + 1, sizeof *sd[side].nlinks_of);
+    sd[side].caplinks_of = plx__calloc(al->n[side] + 1, sizeof *sd[side].caplinks_of);
+  }
+  for (size_t k = 0; k < al->nlinks; k++) {
+    const S_ilink *l = &al->links[k];
+    for (size_t x = 0; x < l->na; x++)
+      for (size_t y = 0; y < l->nb; y++) {
+        size_t a = l->ids[x], b = l->ids[l->na + y];
+        PLX__PUSH(sd[0].links_of[a], sd[0].nlinks_of[a], sd[0].caplinks_of[a], b);
+        PLX__PUSH(sd[1].links_of[b], sd[1].nlinks_of[b], sd[1].caplinks_of[b], a);
+      }
+  }
+  S_collect_values(al, 0, &sd[0]);
+  S_collect_values(al, 1, &sd[1]);
+  plx_fact *f = NULL;
+  size_t n = 0, cap = 0;
+  S_value_facts(al, sd, &f, &n, &cap);
+  S_name_facts(al, &f, &n, &cap);
+  S_clause_facts(al, sd, &f, &n, &cap);
+  if (n) qsort(f, n, sizeof *f, S_cmp_fact);
+  for (int side = 0; side < 2; side++) {
+    for (size_t i = 0; i < al->n[side]; i++) free(sd[side].links_of[i]);
+    free(sd[side].links_of);
+    free(sd[side].nlinks_of);
+    free(sd[side].caplinks_of);
+    free(sd[side].vals);
+  }
+  *facts = f;
+  *nfacts = n;
+  return PLX_OK;
+}

@@ -1,0 +1,342 @@
+/* diff_out.c: render an alignment and its facts (align and diff): JSON per
+ * INTERFACE.md, a plain text report for the terminal, and TMX. */
+#include "internal.h"
+#include "plx_align.h"
+#include "plx_report.h"
+
+#include <jansson.h>
+#include <libxml/xmlwriter.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *S_doc_json(const plx_doc *d, const char *path) {
+  json_t *o = json_object();
+  size_t len;
+  const char *t = plx_doc_text(d, &len);
+  if (path) json_object_set_new(o, "path", json_string(path));
+  json_object_set_new(o, "lang", json_string(plx_doc_lang(d)));
+  json_object_set_new(o, "input", json_string(plx_input_format_name(plx_doc_format(d))));
+  if (plx_doc_format(d) != PLX_INPUT_TEXT) json_object_set_new(o, "text", json_stringn(t, len));
+  json_t *arr = json_array();
+  for (size_t i = 0; i < plx_doc_sentence_count(d); i++) {
+    const plx_sentence *s = plx_doc_sentence(d, i);
+    json_t *x = json_object();
+    json_object_set_new(x, "id", json_integer((json_int_t)i));
+    json_object_set_new(x, "start", json_integer((json_int_t)s->start));
+    json_object_set_new(x, "end", json_integer((json_int_t)s->end));
+    json_object_set_new(x, "text", json_stringn(t + s->start, s->end - s->start));
+    json_object_set_new(x, "kind", json_string(plx_kind_name(s->kind)));
+    if (s->kind == PLX_KIND_DUPLICATE)
+      json_object_set_new(x, "duplicate_of", json_integer((json_int_t)s->duplicate_of));
+    json_array_append_new(arr, x);
+  }
+  json_object_set_new(o, "sentences", arr);
+  return o;
+}
+
+static json_t *S_ids(const size_t *ids, size_t n) {
+  json_t *a = json_array();
+  for (size_t i = 0; i < n; i++) json_array_append_new(a, json_integer((json_int_t)ids[i]));
+  return a;
+}
+
+/* Round to 4 decimals so that output is stable and readable. */
+static json_t *S_real(double x) { return json_real((double)(long long)(x * 10000.0 + 0.5) / 10000.0); }
+
+static plx_status S_json(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                         const char *pa, const char *pb, const plx_fact *facts, size_t nf,
+                         int with_facts, char **out, size_t *outlen, plx_error *err) {
+  json_t *root = json_object();
+  json_object_set_new(root, "a", S_doc_json(a, pa));
+  json_object_set_new(root, "b", S_doc_json(b, pb));
+  json_object_set_new(root, "mode", json_string(plx_align_mode_name(plx_alignment_mode(al))));
+  if (plx_alignment_reason(al)[0])
+    json_object_set_new(root, "mode_reason", json_string(plx_alignment_reason(al)));
+  json_t *links = json_array();
+  for (size_t k = 0; k < plx_alignment_link_count(al); k++) {
+    const plx_link *l = plx_alignment_link(al, k);
+    json_t *x = json_object();
+    json_object_set_new(x, "a", S_ids(l->a, l->na));
+    json_object_set_new(x, "b", S_ids(l->b, l->nb));
+    json_object_set_new(x, "score", S_real(l->score));
+    char *ev = plx_alignment_evidence(al, l->a[0], l->b[0]);
+    json_object_set_new(x, "evidence", json_string(ev));
+    free(ev);
+    json_array_append_new(links, x);
+  }
+  json_object_set_new(root, "links", links);
+  json_t *gaps = json_array();
+  for (int side = 0; side < 2; side++) {
+    const plx_doc *d = side ? b : a;
+    for (size_t i = 0; i < plx_doc_sentence_count(d); i++)
+      if (plx_alignment_is_gap(al, side, i)) {
+        json_t *g = json_object();
+        json_object_set_new(g, "side", json_string(side ? "b" : "a"));
+        json_object_set_new(g, "sentence", json_integer((json_int_t)i));
+        json_array_append_new(gaps, g);
+      }
+  }
+  json_object_set_new(root, "gaps", gaps);
+  if (with_facts) {
+    json_t *arr = json_array();
+    for (size_t k = 0; k < nf; k++) {
+      const plx_fact *f = &facts[k];
+      const plx_doc *d = f->side ? b : a;
+      size_t len;
+      const char *t = plx_doc_text(d, &len);
+      json_t *x = json_object();
+      json_object_set_new(x, "side", json_string(f->side ? "b" : "a"));
+      json_object_set_new(x, "sentence", json_integer((json_int_t)f->sentence));
+      json_object_set_new(x, "start", json_integer((json_int_t)f->start));
+      json_object_set_new(x, "end", json_integer((json_int_t)f->end));
+      json_object_set_new(x, "text", json_stringn(t + f->start, f->end - f->start));
+      json_object_set_new(x, "type", json_string(f->type));
+      json_object_set_new(x, "value", json_string(f->value));
+      json_object_set_new(x, "status", json_string(plx_fact_status_name(f->status)));
+      if (f->has_counterpart) {
+        json_t *c = json_object();
+        json_object_set_new(c, "side", json_string(f->side ? "a" : "b"));
+        json_object_set_new(c, "sentence", json_integer((json_int_t)f->cp_sentence));
+        json_object_set_new(c, "start", json_integer((json_int_t)f->cp_start));
+        json_object_set_new(c, "end", json_integer((json_int_t)f->cp_end));
+        if (f->cp_value[0]) json_object_set_new(c, "value", json_string(f->cp_value));
+        json_object_set_new(x, "counterpart", c);
+      }
+      json_array_append_new(arr, x);
+    }
+    json_object_set_new(root, "facts", arr);
+  }
+  char *s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
+  json_decref(root);
+  if (!s) return plx__fail(err, PLX_ERR_INTERNAL, "cannot serialise JSON");
+  plx__buf buf = {0};
+  plx__buf_puts(&buf, s);
+  plx__buf_putc(&buf, '\n');
+  free(s);
+  *out = plx__buf_detach(&buf, outlen);
+  return PLX_OK;
+}
+
+/* A sentence quoted on one line, shortened to about max bytes on a
+ * character boundary. */
+static void S_quote(plx__buf *b, const char *t, size_t s, size_t e, size_t max) {
+  plx__buf_putc(b, '"');
+  size_t k = s;
+  while (k < e && k - s < max) {
+    char c = t[k] == '\n' || t[k] == '\r' || t[k] == '\t' ? ' ' : t[k];
+    plx__buf_putc(b, c);
+    k++;
+  }
+  while (k < e && ((unsigned char)t[k] & 0xC0) == 0x80) plx__buf_putc(b, t[k++]);
+  if (k < e) plx__buf_puts(b, "…");
+  plx__buf_putc(b, '"');
+}
+
+static void S_text_fact(plx__buf *b, const plx_fact *f, const plx_doc *d, const plx_doc *od) {
+  size_t len, olen;
+  const char *t = plx_doc_text(d, &len), *ot = plx_doc_text(od, &olen);
+  if (strcmp(f->type, "clause") == 0) {
+    plx__buf_puts(b, "    clause ");
+    S_quote(b, t, f->start, f->end, 100);
+  } else {
+    plx__buf_printf(b, "    %s ", f->type);
+    S_quote(b, t, f->start, f->end, 60);
+    if (strcmp(f->type, "name") != 0) plx__buf_printf(b, " = %s", f->value);
+  }
+  if (f->status == PLX_FACT_CONFLICT && f->has_counterpart) {
+    plx__buf_printf(b, "\n      but %c%zu says ", f->side ? 'A' : 'B', f->cp_sentence);
+    S_quote(b, ot, f->cp_start, f->cp_end, 60);
+    plx__buf_printf(b, " = %s", f->cp_value);
+  } else if (f->has_counterpart) {
+    const plx_sentence *cs = plx_doc_sentence(od, f->cp_sentence);
+    plx__buf_printf(b, "\n      nearest: %c%zu ", f->side ? 'A' : 'B', f->cp_sentence);
+    S_quote(b, ot, cs->start, cs->end, 80);
+  }
+  plx__buf_putc(b, '\n');
+}
+
+static plx_status S_text(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                         const char *pa, const char *pb, const plx_fact *facts, size_t nf,
+                         int with_facts, char **out, size_t *outlen) {
+  plx__buf o = {0};
+  const plx_doc *docs[2] = {a, b};
+  const char *paths[2] = {pa ? pa : "A", pb ? pb : "B"};
+  size_t gaps[2] = {0, 0}, missing[2] = {0, 0}, conflicts = 0;
+  for (int side = 0; side < 2; side++)
+    for (size_t i = 0; i < plx_doc_sentence_count(docs[side]); i++)
+      gaps[side] += plx_alignment_is_gap(al, side, i) != 0;
+  for (size_t k = 0; k < nf; k++) {
+    if (facts[k].status == PLX_FACT_MISSING) missing[facts[k].side]++;
+    if (facts[k].status == PLX_FACT_CONFLICT && facts[k].side == 0) conflicts++;
+  }
+  plx__buf_printf(&o, "A: %s (%s, %zu sentences)\nB: %s (%s, %zu sentences)\n", paths[0],
+                  plx_doc_lang(a), plx_doc_sentence_count(a), paths[1], plx_doc_lang(b),
+                  plx_doc_sentence_count(b));
+  plx__buf_printf(&o, "mode: %s%s%s%s\n", plx_align_mode_name(plx_alignment_mode(al)),
+                  plx_alignment_reason(al)[0] ? " (" : "", plx_alignment_reason(al),
+                  plx_alignment_reason(al)[0] ? ")" : "");
+  plx__buf_printf(&o, "links: %zu; sentences with no counterpart: A %zu, B %zu\n",
+                  plx_alignment_link_count(al), gaps[0], gaps[1]);
+  if (with_facts)
+    plx__buf_printf(&o,
+                    "facts only in A: %zu; facts only in B: %zu; conflicts: %zu\n",
+                    missing[0], missing[1], conflicts);
+  if (!with_facts) {
+    for (size_t k = 0; k < plx_alignment_link_count(al); k++) {
+      const plx_link *l = plx_alignment_link(al, k);
+      plx__buf_printf(&o, "\n%.2f  A", l->score);
+      for (size_t x = 0; x < l->na; x++) plx__buf_printf(&o, "%s%zu", x ? "," : "", l->a[x]);
+      plx__buf_puts(&o, " = B");
+      for (size_t y = 0; y < l->nb; y++) plx__buf_printf(&o, "%s%zu", y ? "," : "", l->b[y]);
+      plx__buf_putc(&o, '\n');
+      for (int side = 0; side < 2; side++) {
+        const size_t *ids = side ? l->b : l->a;
+        size_t n = side ? l->nb : l->na;
+        for (size_t x = 0; x < n; x++) {
+          const plx_sentence *s = plx_doc_sentence(docs[side], ids[x]);
+          size_t len;
+          const char *t = plx_doc_text(docs[side], &len);
+          plx__buf_printf(&o, "  %c%zu ", side ? 'B' : 'A', ids[x]);
+          S_quote(&o, t, s->start, s->end, 100);
+          plx__buf_putc(&o, '\n');
+        }
+      }
+    }
+    *out = plx__buf_detach(&o, outlen);
+    return PLX_OK;
+  }
+  static const char *titles[] = {"In A, not in B", "In B, not in A"};
+  for (int side = 0; side < 2; side++) {
+    plx__buf_printf(&o, "\n== %s\n", titles[side]);
+    size_t last = (size_t)-1;
+    size_t len;
+    const char *t = plx_doc_text(docs[side], &len);
+    for (size_t k = 0; k < nf; k++) {
+      const plx_fact *f = &facts[k];
+      if (f->side != side || f->status != PLX_FACT_MISSING) continue;
+      if (f->sentence != last) {
+        const plx_sentence *s = plx_doc_sentence(docs[side], f->sentence);
+        plx__buf_printf(&o, "\n%c%zu%s ", side ? 'B' : 'A', f->sentence,
+                        plx_alignment_is_gap(al, side, f->sentence) ? " (no counterpart)" : "");
+        S_quote(&o, t, s->start, s->end, 160);
+        plx__buf_putc(&o, '\n');
+        last = f->sentence;
+      }
+      S_text_fact(&o, f, docs[side], docs[!side]);
+    }
+  }
+  plx__buf_puts(&o, "\n== Conflicts\n");
+  for (size_t k = 0; k < nf; k++) {
+    const plx_fact *f = &facts[k];
+    if (f->status != PLX_FACT_CONFLICT || f->side != 0) continue;
+    size_t len;
+    const char *t = plx_doc_text(a, &len);
+    const plx_sentence *s = plx_doc_sentence(a, f->sentence);
+    plx__buf_printf(&o, "\nA%zu ", f->sentence);
+    S_quote(&o, t, s->start, s->end, 160);
+    plx__buf_putc(&o, '\n');
+    S_text_fact(&o, f, a, b);
+  }
+  *out = plx__buf_detach(&o, outlen);
+  return PLX_OK;
+}
+
+/* TMX 1.4b: one translation unit per link at or above min_score. */
+static plx_status S_tmx(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                        double min_score, char **out, size_t *outlen, plx_error *err) {
+  xmlBufferPtr buf = xmlBufferCreate();
+  xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+  if (!w) {
+    if (buf) xmlBufferFree(buf);
+    return plx__fail(err, PLX_ERR_INTERNAL, "cannot create an XML writer");
+  }
+  int rc = 0;
+  rc |= xmlTextWriterSetIndent(w, 1) < 0;
+  rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
+  rc |= xmlTextWriterStartElement(w, BAD_CAST "tmx") < 0;
+  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "1.4") < 0;
+  rc |= xmlTextWriterStartElement(w, BAD_CAST "header") < 0;
+  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "creationtool", BAD_CAST "parallax") < 0;
+  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "creationtoolversion", BAD_CAST PLX_VERSION_STRING) < 0;
+  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "datatype", BAD_CAST "plaintext") < 0;
+  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "segtype", BAD_CAST "sentence") < 0;
+  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "adminlang", BAD_CAST "en") < 0;
+  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "srclang", BAD_CAST plx_doc_lang(a)) < 0;
+  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "o-tmf", BAD_CAST "parallax") < 0;
+  rc |= xmlTextWriterEndElement(w) < 0;
+  rc |= xmlTextWriterStartElement(w, BAD_CAST "body") < 0;
+  const plx_doc *docs[2] = {a, b};
+  for (size_t k = 0; k < plx_alignment_link_count(al) && !rc; k++) {
+    const plx_link *l = plx_alignment_link(al, k);
+    if (l->score < min_score) continue;
+    rc |= xmlTextWriterStartElement(w, BAD_CAST "tu") < 0;
+    char score[32];
+    snprintf(score, sizeof score, "%.4f", l->score);
+    rc |= xmlTextWriterStartElement(w, BAD_CAST "prop") < 0;
+    rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST "x-parallax-score") < 0;
+    rc |= xmlTextWriterWriteString(w, BAD_CAST score) < 0;
+    rc |= xmlTextWriterEndElement(w) < 0;
+    for (int side = 0; side < 2; side++) {
+      const size_t *ids = side ? l->b : l->a;
+      size_t n = side ? l->nb : l->na;
+      size_t len;
+      const char *t = plx_doc_text(docs[side], &len);
+      plx__buf seg = {0};
+      for (size_t x = 0; x < n; x++) {
+        const plx_sentence *s = plx_doc_sentence(docs[side], ids[x]);
+        if (seg.len) plx__buf_putc(&seg, ' ');
+        for (size_t q = s->start; q < s->end; q++)
+          plx__buf_putc(&seg, t[q] == '\n' || t[q] == '\r' ? ' ' : t[q]);
+      }
+      rc |= xmlTextWriterStartElement(w, BAD_CAST "tuv") < 0;
+      rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang", BAD_CAST plx_doc_lang(docs[side])) < 0;
+      rc |= xmlTextWriterWriteElement(w, BAD_CAST "seg", BAD_CAST(seg.data ? seg.data : "")) < 0;
+      rc |= xmlTextWriterEndElement(w) < 0;
+      plx__buf_free(&seg);
+    }
+    rc |= xmlTextWriterEndElement(w) < 0;
+  }
+  rc |= xmlTextWriterEndDocument(w) < 0;
+  xmlFreeTextWriter(w);
+  if (rc) {
+    xmlBufferFree(buf);
+    return plx__fail(err, PLX_ERR_INTERNAL, "cannot write TMX");
+  }
+  plx__buf o = {0};
+  plx__buf_put(&o, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+  xmlBufferFree(buf);
+  *out = plx__buf_detach(&o, outlen);
+  return PLX_OK;
+}
+
+plx_status plx_alignment_render(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                                const char *path_a, const char *path_b, plx_format format,
+                                int with_facts, double min_score, char **out, size_t *len,
+                                int *differences, plx_error *err) {
+  *out = NULL;
+  plx_fact *facts = NULL;
+  size_t nf = 0;
+  if (differences) *differences = 0;
+  if (with_facts) {
+    plx_status st = plx_facts(al, &facts, &nf, err);
+    if (st) return st;
+    for (size_t k = 0; k < nf && differences; k++)
+      if (facts[k].status != PLX_FACT_MATCHED) *differences = 1;
+  }
+  plx_status st;
+  switch (format) {
+  case PLX_FORMAT_JSON:
+    st = S_json(al, a, b, path_a, path_b, facts, nf, with_facts, out, len, err);
+    break;
+  case PLX_FORMAT_TEXT:
+    st = S_text(al, a, b, path_a, path_b, facts, nf, with_facts, out, len);
+    break;
+  case PLX_FORMAT_TMX:
+    st = S_tmx(al, a, b, min_score, out, len, err);
+    break;
+  default:
+    st = plx__fail(err, PLX_ERR_USAGE, "this report is not available in that format yet");
+  }
+  free(facts);
+  return st;
+}
