@@ -74,10 +74,31 @@ class Report:
         return pairs
 
 
+_input_opt = {}
+
+
+def input_option_supported(binary=None):
+    """Whether the program takes `--input text` (named in its --help; probed once).
+
+    The evaluations pass it so that a plain-text article that happens to hold
+    markup (a social-media post quoting HTML) is never read as HTML.
+    """
+    binary = str(binary or common.binary_path())
+    if binary not in _input_opt:
+        try:
+            p = common.run_with_timeout([binary, "--help"], common.TIMEOUT)
+            _input_opt[binary] = b"--input" in (p.stdout + p.stderr)
+        except (OSError, subprocess.TimeoutExpired):
+            _input_opt[binary] = False
+    return _input_opt[binary]
+
+
 def build_cmd(command, a, b, mode=None, segmented=False, lang_a=None, lang_b=None,
               fmt="json", binary=None, extra=()):
     binary = binary or common.binary_path()
     cmd = [str(binary), command]
+    if input_option_supported(binary):
+        cmd += ["--input", "text"]
     if segmented:
         cmd.append("--segmented")
     if mode:
