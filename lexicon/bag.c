@@ -116,7 +116,10 @@ void plx__tokenize(const char *t, size_t len, plx__tok **toks, size_t *n) {
           size_t pl = strlen(prev->form);
           const char *word = NULL;
           if (strcmp(suf, "t") == 0 && pl >= 2 && prev->form[pl - 1] == 'n') {
-            if (strcmp(prev->form, "won") == 0) strcpy(prev->form, "will");
+            if (strcmp(prev->form, "won") == 0) {
+              free(prev->form); /* "won't": will not (a longer word) */
+              prev->form = plx__strndup("will", 4);
+            }
             else if (strcmp(prev->form, "can") != 0) prev->form[pl - 1] = '\0';
             word = "not";
           } else if (strcmp(suf, "re") == 0) word = "are";
