@@ -11,10 +11,10 @@
  * the grouped sentences (their texts read as one), so a link weaker than
  * THETA costs more than leaving both sentences unlinked; a merge (2-1 and
  * beyond) pays MERGE_COST more, so it is taken only when it says more than
- * the 1-1 link would. Skipping is worth 0. The programme runs in a band
- * around the diagonal (width BAND_MIN + 2 % of the longer side), so time
- * grows linearly with the length of the articles; merges are only tried
- * where a sentence of the group already overlaps.
+ * the 1-1 link would. Skipping is worth 0. The programme runs in a band of
+ * BAND cells either side of the path through strong anchors (S_band), so
+ * time grows linearly with the length of the articles; merges are only
+ * tried where a sentence of the group already overlaps.
  *
  * Comparable mode (two reports of one story, any order). An inverted index
  * from concepts (of content words, names and values) to the sentences of B
@@ -41,7 +41,7 @@
 
 #define THETA 0.12
 #define MERGE_COST 0.04
-#define BAND_MIN 12
+#define BAND 15
 #define CONTAIN 0.6
 #define RELATIVE 0.9
 
@@ -101,6 +101,15 @@ typedef struct S_step {
 static const S_step S_steps[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
 #define NSTEPS (sizeof S_steps / sizeof S_steps[0])
 
+/* The bag of k sentences from first (k = 1, 2, 3), made once. */
+static const plx_bag *S_cached_group(plx_alignment *al, int side, size_t first, int k) {
+  if (k == 1) return al->bag[side][first];
+  plx_bag **g = al->group[side][k - 2];
+  if (!g) g = al->group[side][k - 2] = plx__calloc(al->n[side] + 1, sizeof *g);
+  if (!g[first]) g[first] = S_group_bag(al, side, first, first + (size_t)k - 1);
+  return g[first];
+}
+
 /* Value of linking a[i-di, i) with b[j-dj, j). */
 static double S_step_value(plx_alignment *al, size_t i, size_t j, int di, int dj,
                            const double *sim11, double *score) {
@@ -117,115 +126,11 @@ static double S_step_value(plx_alignment *al, size_t i, size_t j, int di, int dj
   }
   /* merges: only where the 1-1 part already overlaps */
   if (*sim11 < 0.05) return -1e9;
-  plx_bag *ga = di == 1 ? NULL : S_group_bag(al, 0, i - (size_t)di, i - 1);
-  plx_bag *gb = dj == 1 ? NULL : S_group_bag(al, 1, j - (size_t)dj, j - 1);
-  const plx_bag *xa = ga ? ga : al->bag[0][i - 1], *xb = gb ? gb : al->bag[1][j - 1];
-  *score = plx_bag_similarity(al->lex, xa, xb, al->w);
-  plx_bag_free(ga);
-  plx_bag_free(gb);
+  const plx_bag *xa = S_cached_group(al, 0, i - (size_t)di, di);
+  const plx_bag *xb = S_cached_group(al, 1, j - (size_t)dj, dj);
+  *score = xa && xb ? plx_bag_similarity(al->lex, xa, xb, al->w) : 0;
   return *score - THETA - MERGE_COST * (double)(di + dj - 2);
 }
-
-static int S_inband(long j, long lo, long w, long m) {
-  return j >= lo && j <= lo + 2 * w && j >= 0 && j <= m;
-}
-
-static plx_status S_parallel(plx_alignment *al, plx_error *err) {
-  size_t n = al->n[0], m = al->n[1];
-  double slope = n ? (double)m / (double)n : 1.0;
-  size_t longer = n > m ? n : m;
-  long W = BAND_MIN + (long)(0.02 * (double)longer);
-  long width = 2 * W + 1;
-  /* cell (i, j) is stored at i * width + (j - lo(i)), lo(i) = center(i) - W */
-  double *D = plx__malloc((n + 1) * (size_t)width * sizeof *D);
-  unsigned char *from = plx__malloc((n + 1) * (size_t)width);
-  double *sc = plx__malloc((n + 1) * (size_t)width * sizeof *sc);
-#define LO(i) ((long)llround((double)(i)*slope) - W)
-#define IDX(i, j) ((size_t)(i) * (size_t)width + (size_t)((long)(j)-LO(i)))
-#define INBAND(i, j) S_inband((long)(j), LO(i), W, (long)m)
-  for (size_t k = 0; k < (n + 1) * (size_t)width; k++) {
-    D[k] = -1e18;
-    from[k] = 255;
-  }
-  if (!INBAND(0, 0)) {
-    free(D);
-    free(from);
-    free(sc);
-    return plx__fail(err, PLX_ERR_INTERNAL, "alignment band does not hold the origin");
-  }
-  D[IDX(0, 0)] = 0;
-  for (size_t i = 0; i <= n; i++) {
-    long jlo = LO(i) < 0 ? 0 : LO(i), jhi = LO(i) + 2 * W;
-    if (jhi > (long)m) jhi = (long)m;
-    for (long jj = jlo; jj <= jhi; jj++) {
-      size_t j = (size_t)jj;
-      if (i == 0 && j == 0) continue;
-      double best = -1e18, bestsc = 0;
-      int bstep = 255;
-      double sim11 = (i > 0 && j > 0 && al->content[0][i - 1] && al->content[1][j - 1])
-                         ? plx__align_sim(al, i - 1, j - 1)
-                         : 0;
-      for (size_t s = 0; s < NSTEPS; s++) {
-        int di = S_steps[s].di, dj = S_steps[s].dj;
-        if ((size_t)di > i || (size_t)dj > j) continue;
-        size_t pi = i - (size_t)di, pj = j - (size_t)dj;
-        if (!INBAND(pi, pj)) continue;
-        double prev = D[IDX(pi, pj)];
-        if (prev <= -1e17) continue;
-        if (prev + 1.0 < best && (di > 1 || dj > 1)) continue; /* cannot win */
-        double score;
-        double v = S_step_value(al, i, j, di, dj, &sim11, &score);
-        if (v <= -1e8) continue;
-        if (prev + v > best) {
-          best = prev + v;
-          bstep = (int)s;
-          bestsc = score;
-        }
-      }
-      D[IDX(i, j)] = best;
-      from[IDX(i, j)] = (unsigned char)bstep;
-      sc[IDX(i, j)] = bestsc;
-    }
-  }
-  if (!INBAND(n, m) || from[IDX(n, m)] == 255) {
-    free(D);
-    free(from);
-    free(sc);
-    return plx__fail(err, PLX_ERR_INTERNAL, "no monotone alignment within the band");
-  }
-  /* backtrack */
-  size_t i = n, j = m;
-  S_ilink *rev = NULL;
-  size_t nrev = 0, revcap = 0;
-  while (i > 0 || j > 0) {
-    int s = from[IDX(i, j)];
-    int di = S_steps[s].di, dj = S_steps[s].dj;
-    double score = sc[IDX(i, j)];
-    if (di && dj && score >= al->min_link) {
-      S_ilink l = {NULL, (size_t)di, (size_t)dj, score};
-      l.ids = plx__malloc((size_t)(di + dj) * sizeof *l.ids);
-      for (int k = 0; k < di; k++) l.ids[k] = i - (size_t)di + (size_t)k;
-      for (int k = 0; k < dj; k++) l.ids[di + k] = j - (size_t)dj + (size_t)k;
-      PLX__PUSH(rev, nrev, revcap, l);
-    }
-    i -= (size_t)di;
-    j -= (size_t)dj;
-  }
-  for (size_t k = nrev; k-- > 0;) {
-    S_add_link(al, rev[k].ids, rev[k].na, rev[k].ids + rev[k].na, rev[k].nb, rev[k].score);
-    free(rev[k].ids);
-  }
-  free(rev);
-  free(D);
-  free(from);
-  free(sc);
-#undef LO
-#undef IDX
-#undef INBAND
-  return PLX_OK;
-}
-
-/* ---- comparable: candidates from an inverted index ---- */
 
 typedef struct S_post {
   uint32_t concept;
@@ -267,14 +172,20 @@ static void S_index(plx_alignment *al, S_post **out, size_t *nout) {
   *nout = n;
 }
 
-/* Candidates of sentence i of A: sentences of B sharing a concept of one
- * of its content words; concepts found in more than half of B's sentences
- * are too common to say anything. Fills cand (a bitmap of B) and list. */
+/* Candidates of sentence i of A: the sentences of B that share the most
+ * concepts with its content words, at most MAX_CAND of them. A concept found
+ * in many sentences of B (over half, or over MAX_POSTINGS) says little and
+ * is skipped: that keeps the search linear in the length of the articles.
+ * count is a zeroed array of m counters, left zeroed. */
+#define MAX_CAND 24
+#define MAX_POSTINGS 200
+
 static size_t S_candidates(plx_alignment *al, const S_post *p, size_t np, size_t i,
-                           unsigned char *mark, uint32_t *list) {
+                           unsigned char *count, uint32_t *list) {
   size_t nl = 0;
   const plx_bag *a = al->bag[0][i];
   size_t limit = al->n[1] / 2 + 2;
+  if (limit > MAX_POSTINGS) limit = MAX_POSTINGS;
   for (size_t t = 0; t < plx_bag_size(a); t++) {
     const uint32_t *ids;
     size_t nid;
@@ -294,16 +205,220 @@ static size_t S_candidates(plx_alignment *al, const S_post *p, size_t np, size_t
       size_t e = lo;
       while (e < np && p[e].concept == c) e++;
       if (e - lo > limit) continue;
-      for (size_t q = lo; q < e; q++)
-        if (!mark[p[q].sent]) {
-          mark[p[q].sent] = 1;
-          list[nl++] = p[q].sent;
-        }
+      for (size_t q = lo; q < e; q++) {
+        if (!count[p[q].sent]) list[nl++] = p[q].sent;
+        if (count[p[q].sent] < 255) count[p[q].sent]++;
+      }
     }
   }
-  for (size_t q = 0; q < nl; q++) mark[list[q]] = 0;
+  if (nl > MAX_CAND) {
+    /* keep those that share the most */
+    for (size_t x = 0; x < MAX_CAND; x++) {
+      size_t bestq = x;
+      for (size_t q = x + 1; q < nl; q++)
+        if (count[list[q]] > count[list[bestq]]) bestq = q;
+      uint32_t tmp = list[x];
+      list[x] = list[bestq];
+      list[bestq] = tmp;
+    }
+    for (size_t q = MAX_CAND; q < nl; q++) count[list[q]] = 0;
+    nl = MAX_CAND;
+  }
+  for (size_t q = 0; q < nl; q++) count[list[q]] = 0;
   return nl;
 }
+
+/* The band: anchors are sentences whose best candidate (through the index)
+ * is strong and chooses them back; the longest chain of anchors in
+ * increasing order is the expected path, interpolated between anchors, and
+ * each row of the programme spans BAND cells either side of it (more where
+ * the path is steep, so that rows stay connected). A fixed band keeps the
+ * time linear in the length of the articles. */
+static void S_band(plx_alignment *al, long *lo, long *hi) {
+  size_t n = al->n[0], m = al->n[1];
+  S_post *p;
+  size_t np;
+  S_index(al, &p, &np);
+  unsigned char *mark = plx__calloc(m + 1, 1);
+  uint32_t *list = plx__malloc((m + 1) * sizeof *list);
+  long *bj = plx__malloc((n + 1) * sizeof *bj);
+  double *bs = plx__calloc(n + 1, sizeof *bs);
+  double *best_b = plx__calloc(m + 1, sizeof *best_b);
+  for (size_t i = 0; i < n; i++) {
+    bj[i] = -1;
+    if (!al->content[0][i]) continue;
+    size_t nl = S_candidates(al, p, np, i, mark, list);
+    for (size_t q = 0; q < nl; q++) {
+      double s = plx__align_sim(al, i, list[q]);
+      if (s > bs[i]) {
+        bs[i] = s;
+        bj[i] = list[q];
+      }
+      if (s > best_b[list[q]]) best_b[list[q]] = s;
+    }
+  }
+  /* anchors: strong, mutual; then the longest increasing chain */
+  size_t *ai = plx__malloc((n + 2) * sizeof *ai);
+  size_t na = 0;
+  for (size_t i = 0; i < n; i++)
+    if (bj[i] >= 0 && bs[i] >= 0.3 && bs[i] >= best_b[bj[i]]) ai[na++] = i;
+  long *len = plx__malloc((na + 1) * sizeof *len), *prev = plx__malloc((na + 1) * sizeof *prev);
+  long bestk = -1;
+  for (size_t k = 0; k < na; k++) {
+    len[k] = 1;
+    prev[k] = -1;
+    /* quadratic in anchors only when they are dense; bounded look-back */
+    for (size_t q = k > 400 ? k - 400 : 0; q < k; q++)
+      if (bj[ai[q]] < bj[ai[k]] && len[q] + 1 > len[k]) {
+        len[k] = len[q] + 1;
+        prev[k] = (long)q;
+      }
+    if (bestk < 0 || len[k] > len[bestk]) bestk = (long)k;
+  }
+  size_t *ci = plx__malloc((na + 2) * sizeof *ci), *cj = plx__malloc((na + 2) * sizeof *cj);
+  size_t nc = 0;
+  for (long k = bestk; k >= 0; k = prev[k]) {
+    ci[nc] = ai[k];
+    cj[nc] = (size_t)bj[ai[k]];
+    nc++;
+  }
+  /* reverse, and add the corners */
+  size_t *pi = plx__malloc((nc + 2) * sizeof *pi), *pj = plx__malloc((nc + 2) * sizeof *pj);
+  size_t npth = 0;
+  pi[npth] = 0;
+  pj[npth++] = 0;
+  for (size_t k = nc; k-- > 0;) {
+    if (ci[k] + 1 <= pi[npth - 1] || cj[k] + 1 <= pj[npth - 1]) continue;
+    pi[npth] = ci[k] + 1;
+    pj[npth++] = cj[k] + 1;
+  }
+  if (pi[npth - 1] != n || pj[npth - 1] != m) {
+    pi[npth] = n;
+    pj[npth++] = m;
+  }
+  long *center = plx__malloc((n + 1) * sizeof *center);
+  size_t seg = 0;
+  for (size_t i = 0; i <= n; i++) {
+    while (seg + 1 < npth - 1 && pi[seg + 1] < i) seg++;
+    size_t i0 = pi[seg], i1 = pi[seg + 1 < npth ? seg + 1 : seg];
+    size_t j0 = pj[seg], j1 = pj[seg + 1 < npth ? seg + 1 : seg];
+    double f = i1 > i0 ? (double)(i - i0) / (double)(i1 - i0) : 1.0;
+    center[i] = (long)llround((double)j0 + f * (double)((long)j1 - (long)j0));
+  }
+  for (size_t i = 0; i <= n; i++) {
+    long c0 = center[i], cp = i ? center[i - 1] : c0, cn = i < n ? center[i + 1] : c0;
+    long a = c0 < cp ? c0 : cp, b = c0 > cn ? c0 : cn;
+    lo[i] = a - BAND < 0 ? 0 : a - BAND;
+    hi[i] = b + BAND > (long)m ? (long)m : b + BAND;
+    if (i == 0) lo[i] = 0;
+    if (i == n) hi[i] = (long)m;
+  }
+  free(center);
+  free(pi);
+  free(pj);
+  free(ci);
+  free(cj);
+  free(len);
+  free(prev);
+  free(ai);
+  free(bj);
+  free(bs);
+  free(best_b);
+  free(mark);
+  free(list);
+  free(p);
+}
+
+static plx_status S_parallel(plx_alignment *al, plx_error *err) {
+  size_t n = al->n[0], m = al->n[1];
+  long *lo = plx__malloc((n + 1) * sizeof *lo), *hi = plx__malloc((n + 1) * sizeof *hi);
+  S_band(al, lo, hi);
+  size_t *off = plx__malloc((n + 2) * sizeof *off);
+  off[0] = 0;
+  for (size_t i = 0; i <= n; i++) off[i + 1] = off[i] + (size_t)(hi[i] - lo[i] + 1);
+  size_t cells = off[n + 1];
+  double *D = plx__malloc(cells * sizeof *D);
+  unsigned char *from = plx__malloc(cells);
+  double *sc = plx__malloc(cells * sizeof *sc);
+#define INBAND(i, j) ((long)(j) >= lo[i] && (long)(j) <= hi[i])
+#define IDX(i, j) (off[i] + (size_t)((long)(j)-lo[i]))
+  for (size_t k = 0; k < cells; k++) {
+    D[k] = -1e18;
+    from[k] = 255;
+  }
+  D[IDX(0, 0)] = 0;
+  for (size_t i = 0; i <= n; i++) {
+    for (long jj = lo[i]; jj <= hi[i]; jj++) {
+      size_t j = (size_t)jj;
+      if (i == 0 && j == 0) continue;
+      double best = -1e18, bestsc = 0;
+      int bstep = 255;
+      double sim11 = (i > 0 && j > 0 && al->content[0][i - 1] && al->content[1][j - 1])
+                         ? plx__align_sim(al, i - 1, j - 1)
+                         : 0;
+      for (size_t s = 0; s < NSTEPS; s++) {
+        int di = S_steps[s].di, dj = S_steps[s].dj;
+        if ((size_t)di > i || (size_t)dj > j) continue;
+        size_t pi = i - (size_t)di, pj = j - (size_t)dj;
+        if (!INBAND(pi, pj)) continue;
+        double prev = D[IDX(pi, pj)];
+        if (prev <= -1e17) continue;
+        if (prev + 1.0 < best && (di > 1 || dj > 1)) continue; /* cannot win */
+        double score;
+        double v = S_step_value(al, i, j, di, dj, &sim11, &score);
+        if (v <= -1e8) continue;
+        if (prev + v > best) {
+          best = prev + v;
+          bstep = (int)s;
+          bestsc = score;
+        }
+      }
+      D[IDX(i, j)] = best;
+      from[IDX(i, j)] = (unsigned char)bstep;
+      sc[IDX(i, j)] = bestsc;
+    }
+  }
+  plx_status st = PLX_OK;
+  if (!INBAND(n, m) || from[IDX(n, m)] == 255) {
+    st = plx__fail(err, PLX_ERR_INTERNAL, "no monotone alignment within the band");
+    goto done;
+  }
+  /* backtrack */
+  size_t i = n, j = m;
+  S_ilink *rev = NULL;
+  size_t nrev = 0, revcap = 0;
+  while (i > 0 || j > 0) {
+    int s = from[IDX(i, j)];
+    int di = S_steps[s].di, dj = S_steps[s].dj;
+    double score = sc[IDX(i, j)];
+    if (di && dj && score >= al->min_link) {
+      S_ilink l = {NULL, (size_t)di, (size_t)dj, score};
+      l.ids = plx__malloc((size_t)(di + dj) * sizeof *l.ids);
+      for (int k = 0; k < di; k++) l.ids[k] = i - (size_t)di + (size_t)k;
+      for (int k = 0; k < dj; k++) l.ids[di + k] = j - (size_t)dj + (size_t)k;
+      PLX__PUSH(rev, nrev, revcap, l);
+    }
+    i -= (size_t)di;
+    j -= (size_t)dj;
+  }
+  for (size_t k = nrev; k-- > 0;) {
+    S_add_link(al, rev[k].ids, rev[k].na, rev[k].ids + rev[k].na, rev[k].nb, rev[k].score);
+    free(rev[k].ids);
+  }
+  free(rev);
+done:
+  free(D);
+  free(from);
+  free(sc);
+  free(lo);
+  free(hi);
+  free(off);
+#undef IDX
+#undef INBAND
+  return st;
+}
+
+/* ---- comparable: candidates from an inverted index ---- */
 
 typedef struct S_cand {
   uint32_t i, j;
@@ -454,6 +569,11 @@ void plx_alignment_free(plx_alignment *al) {
   for (int side = 0; side < 2; side++) {
     for (size_t i = 0; i < al->n[side]; i++) plx_bag_free(al->bag[side][i]);
     free(al->bag[side]);
+    for (int k = 0; k < 2; k++) {
+      if (!al->group[side][k]) continue;
+      for (size_t i = 0; i < al->n[side]; i++) plx_bag_free(al->group[side][k][i]);
+      free(al->group[side][k]);
+    }
     free(al->content[side]);
     free(al->linked[side]);
   }

@@ -20,6 +20,7 @@ struct plx_alignment {
   double min_link;
   size_t n[2];
   plx_bag **bag[2];
+  plx_bag **group[2][2];     /* bags of sentences i..i+1 and i..i+2, made on need */
   unsigned char *content[2]; /* sentence can be linked and be a gap */
   size_t *linked[2];         /* number of links a sentence is in */
   plx_weights *w;

@@ -536,7 +536,16 @@ static int S_known_form(const plx__lex *lex, int side, const char *w, size_t n) 
 size_t plx__clitic_split(plx__lex *lex, int side, const char *form, size_t n, plx__buf *base,
                          const char **pron, size_t *plen) {
   const S_table *t = &lex->clitics[side];
-  if (!t->nrows || n < 5 || S_known_form(lex, side, form, n)) return 0;
+  if (!t->nrows || n < 5) return 0;
+  /* the endings first: the look-ups below are for the few words that have one */
+  int any = 0;
+  for (size_t r = 0; r < t->nrows && !any; r++) {
+    const char *es, *ee;
+    S_col(t, t->rows[r], 0, &es, &ee);
+    size_t el = (size_t)(ee - es);
+    any = el && el + 3 <= n && memcmp(form + n - el, es, el) == 0;
+  }
+  if (!any || S_known_form(lex, side, form, n)) return 0;
   for (size_t r = 0; r < t->nrows; r++) {
     const char *es, *ee, *ps, *pe;
     S_col(t, t->rows[r], 0, &es, &ee);
