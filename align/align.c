@@ -44,6 +44,8 @@
 #define BAND 15
 #define CONTAIN 0.6
 #define RELATIVE 0.9
+#define MARGIN 1.1
+#define MARGIN_K 4
 
 const char *plx_align_mode_name(plx_align_mode m) {
   switch (m) {
@@ -452,13 +454,43 @@ static plx_status S_comparable(plx_alignment *al) {
       if (s > best[1][j]) best[1][j] = s;
     }
   }
-  /* Two articles on one story share their topic words everywhere: a link
-   * must be strong in itself and among the best of one of its sentences. */
+  /* Two articles on one story share their topic words everywhere, so a
+   * sentence whose counterpart is absent still has a best candidate. What
+   * tells a real pair is that it stands out (a margin, as in LASER's
+   * mining): its similarity over the mean of the best few of both of its
+   * sentences' candidates. */
+  double *bg[2];
+  for (int side = 0; side < 2; side++) {
+    size_t n = al->n[side];
+    bg[side] = plx__calloc(n + 1, sizeof *bg[side]);
+    double *top = plx__calloc((n + 1) * MARGIN_K, sizeof *top);
+    for (size_t k = 0; k < nc; k++) {
+      size_t id = side ? c[k].j : c[k].i;
+      double *t = top + id * MARGIN_K, v = c[k].sim;
+      for (int q = 0; q < MARGIN_K; q++)
+        if (v > t[q]) {
+          double tmp = t[q];
+          t[q] = v;
+          v = tmp;
+        }
+    }
+    for (size_t id = 0; id < n; id++) {
+      double sum = 0;
+      for (int q = 0; q < MARGIN_K; q++) sum += top[id * MARGIN_K + q];
+      bg[side][id] = sum / MARGIN_K;
+    }
+    free(top);
+  }
+  static double margin_min = -1;
+  if (margin_min < 0) margin_min = getenv("PLX_MARGIN") ? atof(getenv("PLX_MARGIN")) : MARGIN;
   for (size_t k = 0; k < nc; k++) {
     const S_cand *x = &c[k];
+    double base = (bg[0][x->i] + bg[1][x->j]) / 2;
+    double margin = base > 0 ? x->sim / base : 0;
     int top = x->sim >= RELATIVE * best[0][x->i] || x->sim >= RELATIVE * best[1][x->j];
-    int strong = x->sim >= al->min_link;
-    int contained = x->contain >= CONTAIN && (x->sim >= best[0][x->i] || x->sim >= best[1][x->j]);
+    int strong = x->sim >= al->min_link && margin >= margin_min;
+    int contained = x->contain >= CONTAIN && margin >= margin_min &&
+                    (x->sim >= best[0][x->i] || x->sim >= best[1][x->j]);
     if (top && (strong || contained)) {
       size_t a1[1] = {x->i}, b1[1] = {x->j};
       S_add_link(al, a1, 1, b1, 1, x->sim);
@@ -466,11 +498,56 @@ static plx_status S_comparable(plx_alignment *al) {
   }
   free(best[0]);
   free(best[1]);
+  free(bg[0]);
+  free(bg[1]);
   free(c);
   free(mark);
   free(list);
   free(p);
   return PLX_OK;
+}
+
+/* After the monotone programme: sentences left without a counterpart on
+ * both sides may still correspond out of order (two paragraphs swapped in a
+ * translation). A pair of such sentences is linked when each is the other's
+ * best among them and the similarity is clearly a match (REPAIR_MIN). */
+#define REPAIR_MIN 0.35
+
+static void S_repair(plx_alignment *al) {
+  S_post *p;
+  size_t np;
+  S_index(al, &p, &np);
+  unsigned char *count = plx__calloc(al->n[1] + 1, 1);
+  uint32_t *list = plx__malloc((al->n[1] + 1) * sizeof *list);
+  long *best_j = plx__malloc((al->n[0] + 1) * sizeof *best_j);
+  double *best_s = plx__calloc(al->n[0] + 1, sizeof *best_s);
+  double *best_b = plx__calloc(al->n[1] + 1, sizeof *best_b);
+  for (size_t i = 0; i < al->n[0]; i++) {
+    best_j[i] = -1;
+    if (!plx_alignment_is_gap(al, 0, i)) continue;
+    size_t nl = S_candidates(al, p, np, i, count, list);
+    for (size_t q = 0; q < nl; q++) {
+      size_t j = list[q];
+      if (!plx_alignment_is_gap(al, 1, j)) continue;
+      double s = plx__align_sim(al, i, j);
+      if (s > best_s[i]) {
+        best_s[i] = s;
+        best_j[i] = (long)j;
+      }
+      if (s > best_b[j]) best_b[j] = s;
+    }
+  }
+  for (size_t i = 0; i < al->n[0]; i++) {
+    if (best_j[i] < 0 || best_s[i] < REPAIR_MIN || best_s[i] < best_b[best_j[i]]) continue;
+    size_t a1[1] = {i}, b1[1] = {(size_t)best_j[i]};
+    S_add_link(al, a1, 1, b1, 1, best_s[i]);
+  }
+  free(best_j);
+  free(best_s);
+  free(best_b);
+  free(count);
+  free(list);
+  free(p);
 }
 
 /* ---- auto: how diagonal are the strong matches? ---- */
@@ -557,6 +634,7 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
   if (al->mode == PLX_MODE_AUTO) al->mode = S_choose(al);
   st = al->mode == PLX_MODE_PARALLEL ? S_parallel(al, err) : S_comparable(al);
   if (st) goto fail;
+  if (al->mode == PLX_MODE_PARALLEL) S_repair(al);
   *out = al;
   return PLX_OK;
 fail:
