@@ -38,3 +38,9 @@ if [ -f "$data/wmt_newstest_en_es/newstest2013.en" ]; then
 else
   "$build/bench/bench_lexicon" "$src/corpus/jedi/en.txt" "$src/corpus/jedi/es.txt"
 fi
+echo "== alignment: time growth from 600 to 6000 sentence pairs (newstest2012+2013)"
+if [ -f "$data/wmt_newstest_en_es/newstest2012.en" ]; then
+  PARALLAX="$build/parallax" PARALLAX_DATA="$data" python3 "$src/tests/eval/align_scaling.py"
+else
+  echo "skipped: evaluation data not found at $data"
+fi

@@ -41,6 +41,19 @@ import diff_seeds  # noqa: E402
 PARTS = ("parallel", "comparable", "seeds", "scaling")
 
 
+def known_keys():
+    """Every key a floors file may name (whichever parts are run)."""
+    keys = {"parallel:f1", "parallel:precision", "parallel:recall", "parallel:gap_f1",
+            "seeds:recall", "seeds:precision"}
+    keys |= {"parallel:%s:f1" % m for m in align_parallel.MODES if m != "parallel"}
+    for pre in ("comparable:", "comparable:forced:"):
+        keys |= {pre + x for x in ("recall", "precision", "conflict")}
+    keys |= {"comparable:%s:%s" % (d, x) for d in align_comparable.DOMAINS
+             for x in ("recall", "precision")}
+    keys |= {"scaling:%s:growth" % m for m in align_scaling.MODES}
+    return keys
+
+
 def targets(res):
     """(name, value, target, met) for every target of the issue."""
     out = []
@@ -125,7 +138,7 @@ def main(argv=None):
     missed = [t for t in tg if not t[3]]
     below = []
     if args.floors:
-        below, ferr = ac.check_floors(args.floors, figs)
+        below, ferr = ac.check_floors(args.floors, figs, known=known_keys())
         if ferr:
             print("align-eval: %s" % ferr, file=sys.stderr)
             return common.EXIT_HARD_ERROR
@@ -159,7 +172,8 @@ def main(argv=None):
         print()
         rows = [[n, "n/a" if v is None else "%.3f" % v, t, "met" if m else "MISSED"]
                 for n, v, t, m in tg]
-        common.print_table(rows, header=["target", "value", "wanted", ""])
+        if rows:
+            common.print_table(rows, header=["target", "value", "wanted", ""])
         if args.floors:
             if below:
                 print("BELOW FLOORS (%s):" % args.floors)

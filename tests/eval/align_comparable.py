@@ -252,6 +252,7 @@ def score_document(doc, r):
             st = [x for i in ids for x in clause.get((side, i), [])]
             by_facts = bool(st) and all(x == "missing" for x in st)
             paras.append({"side": side, "pos": k, "orig": orig,
+                          "swapped": bool(doc["swap"]) and orig in doc["swap"],
                           "lacks": orig in removed_other, "n_sent": len(ids), "n_gap": ng,
                           "by_gaps": by_gaps, "by_facts": by_facts,
                           "flagged": by_gaps if use_gaps else by_facts})
@@ -355,7 +356,7 @@ def examples(docs, results, n=4):
             text = doc["en"][p["orig"]] if p["side"] == "a" else doc["es"][p["orig"]]
             item = {"docid": doc["docid"], "domain": doc["domain"], "side": p["side"],
                     "para": p["orig"], "sentences": p["n_sent"], "gaps": p["n_gap"],
-                    "text": text}
+                    "text": text, "swapped": p.get("swapped", False), "mode": res.get("mode")}
             if p["lacks"] and not p["flagged"]:
                 missed.append(item)
             elif p["flagged"] and not p["lacks"]:
@@ -371,6 +372,8 @@ def examples(docs, results, n=4):
     pick = lambda xs: rng.sample(xs, min(n, len(xs)))
     return {"missed": pick(missed), "false_flags": pick(false), "number": pick(numbers_),
             "n_missed": len(missed), "n_false": len(false), "n_number": len(numbers_),
+            "n_missed_no_sentence": sum(1 for x in missed if not x["sentences"]),
+            "n_false_swapped": sum(1 for x in false if x["swapped"]),
             "number_status_counts": dict(collections.Counter(
                 (", ".join(x["statuses"]) or "no value fact at the number") for x in numbers_))}
 
@@ -400,6 +403,8 @@ def evaluate(ddir, modes=MODES, jobs=None, limit=None, n_examples=4):
             m = _agg(results)
             m["by_domain"] = {dom: _agg([x for x in results if x["domain"] == dom])
                               for dom in DOMAINS}
+            m["by_mode_used"] = {mu: _agg([x for x in results if x.get("mode") == mu])
+                                 for mu in sorted({x.get("mode") for x in results if x["ok"]})}
             m["mode_picked"] = dict(collections.Counter(x.get("mode") or "?" for x in results if x["ok"]))
             m["seconds"] = round(sum(g[1] for g in got), 2)
             m["span_mismatches"] = sum(g[2] for g in got)
@@ -443,6 +448,17 @@ def print_report(res, out=sys.stdout):
                          _f(d["gap_rule"]["recall"]) + "/" + _f(d["gap_rule"]["precision"]),
                          _f(d["fact_rule"]["recall"]) + "/" + _f(d["fact_rule"]["precision"]),
                          _f(d["links"]["precision"]) + "/" + _f(d["links"]["coverage"])])
+        if len(m.get("by_mode_used", {})) > 1:
+            for mu, d in m["by_mode_used"].items():
+                dc = d["counts"]
+                rows.append(["(%s used)" % mu, _f(d["recall"]), _f(d["precision"]),
+                             _f(d["conflict_rate"]),
+                             "%d/%d" % (dc["flagged_removed"], dc["removed"]),
+                             "%d/%d" % (dc["flagged_right"], dc["flagged"]),
+                             "%d/%d" % (dc["conflict_hits"], dc["conflict_docs"]),
+                             _f(d["gap_rule"]["recall"]) + "/" + _f(d["gap_rule"]["precision"]),
+                             _f(d["fact_rule"]["recall"]) + "/" + _f(d["fact_rule"]["precision"]),
+                             _f(d["links"]["precision"]) + "/" + _f(d["links"]["coverage"])])
         common.print_table(rows, header=["domain", "recall", "precision", "conflict",
                                          "removed flagged", "flags right", "number hits",
                                          "gap rule R/P", "fact rule R/P",
@@ -459,16 +475,19 @@ def print_report(res, out=sys.stdout):
             w("  failed: %s: %s %s\n" % (fl["docid"], fl["error"], common.short(fl["stderr"], 200)))
         ex = m["examples"]
         if ex["missed"]:
-            w("  removed-counterpart paragraphs not flagged (%d), e.g.:\n" % ex["n_missed"])
+            w("  removed-counterpart paragraphs not flagged (%d; %d of them with no counted "
+              "sentence), e.g.:\n" % (ex["n_missed"], ex["n_missed_no_sentence"]))
             for x in ex["missed"]:
                 w("    [%s %s side %s, %d/%d sentences gaps] %s\n"
                   % (x["domain"], x["docid"][-12:], x["side"], x["gaps"], x["sentences"],
                      common.short(x["text"], 140)))
         if ex["false_flags"]:
-            w("  flagged although the counterpart is there (%d), e.g.:\n" % ex["n_false"])
+            w("  flagged although the counterpart is there (%d; %d of them one of the two "
+              "swapped paragraphs), e.g.:\n" % (ex["n_false"], ex["n_false_swapped"]))
             for x in ex["false_flags"]:
-                w("    [%s %s side %s, %d/%d gaps] %s\n      counterpart: %s\n"
-                  % (x["domain"], x["docid"][-12:], x["side"], x["gaps"], x["sentences"],
+                w("    [%s %s side %s, %s%s, %d/%d gaps] %s\n      counterpart: %s\n"
+                  % (x["domain"], x["docid"][-12:], x["side"], x["mode"],
+                     ", swapped" if x["swapped"] else "", x["gaps"], x["sentences"],
                      common.short(x["text"], 140), common.short(x["counterpart"], 140)))
         if ex["number"]:
             w("  changed number not reported as a conflict (%d): what the report says "

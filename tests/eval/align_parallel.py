@@ -176,7 +176,10 @@ def classify(doc, pred, gold):
         elif merged:
             kind = "FN: merged Spanish line, English sentence linked elsewhere"
         elif not a_linked and not b_linked:
-            kind = "FN: 1-1 pair, both left unlinked"
+            hole = ((a - 1, b - 1) in pred or (a == 0 and b == 0)) and \
+                ((a + 1, b + 1) in pred or (a + 1 == len(doc["a_lines"]) and b + 1 == len(doc["b_lines"])))
+            kind = ("FN: 1-1 pair, both left unlinked between two links (a 1x1 hole)" if hole
+                    else "FN: 1-1 pair, both left unlinked")
         else:
             kind = "FN: 1-1 pair, linked elsewhere"
         errs.append((kind, a, b))
@@ -292,6 +295,11 @@ def print_report(res, examples=3, out=sys.stdout):
         for fl in m["failures"][:3]:
             w("  %s: doc %s failed: %s %s\n" % (mode, fl["doc"], fl["error"], common.short(fl["stderr"], 200)))
         if not m["error_kinds"]:
+            continue
+        ref = res["modes"].get("parallel")
+        if mode != "parallel" and ref and ref["error_kinds"] == m["error_kinds"] and \
+                (ref["tp"], ref["pred"]) == (m["tp"], m["pred"]):
+            w("\nerrors, --mode %s: the same as --mode parallel\n" % mode)
             continue
         w("\nerrors, --mode %s (pairs):\n" % mode)
         for kind, c in m["error_kinds"].items():

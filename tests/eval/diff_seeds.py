@@ -12,7 +12,8 @@ checks every item of the fenced ```expected block of corpus/jedi/EXPECTED.md
   missing SIDE "q"              a fact overlapping q has status "missing"
                                 (or, lacking such a fact, q's sentence is a gap)
   missing SIDE sentence "q"     q's sentence is a gap, or all its facts are missing
-  matched "qa" "qb"             a fact overlapping qa (or qb) has status "matched"
+  matched "qa" "qb"             a value fact overlapping qa or qb is "matched",
+                                and none overlapping them is missing/conflict
   matched sentence "qa" "qb"    a link joins qa's and qb's sentences; neither is a gap
   ignore SIDE "q"               q's sentence is no gap, no fact of it missing/conflict
   unscored ...                  shown only
@@ -147,7 +148,10 @@ def judge(item, S, spans):
         sa = S.sentence_at("a", spans[0])
         fa = [f for f in S.facts_at("a", spans[0]) if f.get("type") != "clause"]
         fb = [f for f in S.facts_at("b", spans[1]) if f.get("type") != "clause"]
-        ok = any(f.get("status") == "matched" for f in fa + fb)
+        # the value is seen on at least one side as matched, and neither side
+        # calls a value at the quote missing or in conflict
+        ok = any(f.get("status") == "matched" for f in fa + fb) and \
+            not any(f.get("status") in ("missing", "conflict") for f in fa + fb)
         return ok, "a: %s | b: %s" % (describe_facts(fa), describe_facts(fb))
     if kind == "matched":
         sa, sb = S.sentence_at("a", spans[0]), S.sentence_at("b", spans[1])
@@ -178,6 +182,8 @@ def judge(item, S, spans):
     q = norm(item["quotes"][0])
     # prefer facts whose text and the quote contain one another
     close = [f for f in fs if q in norm(f.get("text", "")) or norm(f.get("text", "")) in q] or fs
+    # a value fact at the quote speaks for it; the clause only when there is none
+    close = [f for f in close if f.get("type") != "clause"] or close
     ok = any(f.get("status") == "missing" for f in close)
     if not close and S.is_gap(side, sid):
         return True, "no fact at the quote, but its sentence is a gap | " + detail
@@ -228,9 +234,13 @@ def claims_precision(items, spans_of, S):
             continue
         sp = (int(s["start"]), int(s["end"]))
         what = "gap %s%d %r" % (side, sid, common.short(s.get("text", ""), 90))
-        if sid in miss_sent[side] or any(x[0] >= sp[0] and x[1] <= sp[1] for x in miss_val[side]):
+        # a sentence the editor links to the other side, or furniture, is no
+        # gap, even when it holds a value of its own (that is a missing fact)
+        if sid in bad_sent[side] or sid in ignore_sent[side]:
+            contra.append(what)
+        elif sid in miss_sent[side] or any(x[0] >= sp[0] and x[1] <= sp[1] for x in miss_val[side]):
             agree.append(what)
-        elif sid in bad_sent[side] or sid in ignore_sent[side] or overl(sp, bad_val[side]):
+        elif overl(sp, bad_val[side]):
             contra.append(what)
         else:
             unassessed.append(what)
@@ -251,10 +261,14 @@ def claims_precision(items, spans_of, S):
                                           cp.get("value", ""))
             (unassessed if overl(sp, unscored_span[side]) else contra).append(what)
             continue
-        if overl(sp, miss_val[side]) or sid in miss_sent[side]:
-            agree.append(what)
-        elif overl(sp, bad_val[side]) or sid in ignore_sent[side]:
+        if sid in ignore_sent[side]:
             contra.append(what)
+        elif overl(sp, miss_val[side]) or sid in miss_sent[side]:
+            agree.append(what)
+        elif f.get("type") == "clause" and sid in bad_sent[side]:
+            contra.append(what)     # the content of a shared sentence
+        elif f.get("type") != "clause" and overl(sp, bad_val[side]):
+            contra.append(what)     # a value both articles give
         else:
             unassessed.append(what)
     return agree, contra, unassessed
