@@ -28,9 +28,10 @@
  * sentence link to the several short ones that share its content. A
  * sentence may be in several links.
  *
- * Auto mode. The best candidate of each sentence of A, when strong, is
- * placed against the diagonal: if most strong matches lie near it, the
- * articles are a translation (parallel); otherwise comparable.
+ * Auto mode. Strong mutual matches (each sentence the other's best) are
+ * checked for order: if most of them (80 %) lie on one increasing chain and
+ * they cover a third of the sentences, the articles are a translation
+ * (parallel, with repairs for moved sentences); otherwise comparable.
  */
 #include "align_internal.h"
 
@@ -46,6 +47,8 @@
 #define RELATIVE 0.9
 #define MARGIN 1.1
 #define MARGIN_K 4
+#define CHOOSE_MIN 0.3
+#define CHOOSE_COVER 3
 
 const char *plx_align_mode_name(plx_align_mode m) {
   switch (m) {
@@ -558,35 +561,50 @@ static plx_align_mode S_choose(plx_alignment *al) {
   S_index(al, &p, &np);
   unsigned char *mark = plx__calloc(al->n[1] + 1, 1);
   uint32_t *list = plx__malloc((al->n[1] + 1) * sizeof *list);
-  size_t strong = 0, diagonal = 0, content0 = 0;
-  double slope = al->n[0] ? (double)al->n[1] / (double)al->n[0] : 1.0;
-  long tol = 3 + (long)(0.05 * (double)(al->n[0] > al->n[1] ? al->n[0] : al->n[1]));
-  for (size_t i = 0; i < al->n[0]; i++) {
+  size_t n = al->n[0], content0 = 0;
+  long *bj = plx__malloc((n + 1) * sizeof *bj);
+  double *bs = plx__calloc(n + 1, sizeof *bs);
+  double *best_b = plx__calloc(al->n[1] + 1, sizeof *best_b);
+  for (size_t i = 0; i < n; i++) {
+    bj[i] = -1;
     if (!al->content[0][i]) continue;
     content0++;
     size_t nl = S_candidates(al, p, np, i, mark, list);
-    double best = 0;
-    size_t bj = 0;
     for (size_t q = 0; q < nl; q++) {
       double s = plx__align_sim(al, i, list[q]);
-      if (s > best) {
-        best = s;
-        bj = list[q];
+      if (s > bs[i]) {
+        bs[i] = s;
+        bj[i] = list[q];
       }
+      if (s > best_b[list[q]]) best_b[list[q]] = s;
     }
-    if (best < 0.3) continue;
-    strong++;
-    long expect = (long)llround((double)i * slope);
-    if (labs((long)bj - expect) <= tol) diagonal++;
   }
+  /* strong, mutual matches; how many keep the order (the longest chain in
+   * increasing order)? A translation keeps it even with omissions and a
+   * moved paragraph; two reports of one story do not. */
+  size_t *ai = plx__malloc((n + 1) * sizeof *ai), na = 0;
+  for (size_t i = 0; i < n; i++)
+    if (bj[i] >= 0 && bs[i] >= CHOOSE_MIN && bs[i] >= best_b[bj[i]]) ai[na++] = i;
+  long *len = plx__malloc((na + 1) * sizeof *len), chain = 0;
+  for (size_t k = 0; k < na; k++) {
+    len[k] = 1;
+    for (size_t q = k > 400 ? k - 400 : 0; q < k; q++)
+      if (bj[ai[q]] < bj[ai[k]] && len[q] + 1 > len[k]) len[k] = len[q] + 1;
+    if (len[k] > chain) chain = len[k];
+  }
+  free(len);
+  free(ai);
+  free(bj);
+  free(bs);
+  free(best_b);
   free(mark);
   free(list);
   free(p);
-  plx_align_mode mode =
-      strong >= 3 && diagonal * 10 >= strong * 8 && strong * 2 >= content0 ? PLX_MODE_PARALLEL
-                                                                           : PLX_MODE_COMPARABLE;
+  plx_align_mode mode = na >= 3 && (size_t)chain * 10 >= na * 8 && na * CHOOSE_COVER >= content0
+                            ? PLX_MODE_PARALLEL
+                            : PLX_MODE_COMPARABLE;
   snprintf(al->reason, sizeof al->reason,
-           "%zu of %zu strong matches lie near the diagonal: %s", diagonal, strong,
+           "%ld of %zu strong matches keep their order: %s", chain, na,
            mode == PLX_MODE_PARALLEL ? "a translation (parallel)" : "two reports (comparable)");
   return mode;
 }
