@@ -47,7 +47,7 @@
 #define RELATIVE 0.9
 #define MARGIN 1.1
 #define MARGIN_K 4
-#define CHOOSE_MIN 0.3
+#define ANCHOR_MIN 0.3
 #define CHOOSE_COVER 3
 
 const char *plx_align_mode_name(plx_align_mode m) {
@@ -233,26 +233,29 @@ static size_t S_candidates(plx_alignment *al, const S_post *p, size_t np, size_t
   return nl;
 }
 
-/* The band: anchors are sentences whose best candidate (through the index)
- * is strong and chooses them back; the longest chain of anchors in
- * increasing order is the expected path, interpolated between anchors, and
- * each row of the programme spans BAND cells either side of it (more where
- * the path is steep, so that rows stay connected). A fixed band keeps the
- * time linear in the length of the articles. */
-static void S_band(plx_alignment *al, long *lo, long *hi) {
+/* Strong mutual matches, in order of A, and the longest chain of them in
+ * increasing order of B: the anchors of the parallel band and the evidence
+ * of auto mode. On return *ai holds the na anchors (sentence ids of A),
+ * *aj their sentences of B, *chain the ids (into ai) of the chain, from last
+ * to first, *nchain its length; *content0 counts the content sentences of A.
+ * The caller frees the three arrays. */
+static void S_anchors(plx_alignment *al, size_t **ai_out, size_t **aj_out, size_t *na_out,
+                      size_t **chain_out, size_t *nchain_out, size_t *content0) {
   size_t n = al->n[0], m = al->n[1];
   S_post *p;
   size_t np;
   S_index(al, &p, &np);
-  unsigned char *mark = plx__calloc(m + 1, 1);
+  unsigned char *count = plx__calloc(m + 1, 1);
   uint32_t *list = plx__malloc((m + 1) * sizeof *list);
   long *bj = plx__malloc((n + 1) * sizeof *bj);
   double *bs = plx__calloc(n + 1, sizeof *bs);
   double *best_b = plx__calloc(m + 1, sizeof *best_b);
+  *content0 = 0;
   for (size_t i = 0; i < n; i++) {
     bj[i] = -1;
     if (!al->content[0][i]) continue;
-    size_t nl = S_candidates(al, p, np, i, mark, list);
+    (*content0)++;
+    size_t nl = S_candidates(al, p, np, i, count, list);
     for (size_t q = 0; q < nl; q++) {
       double s = plx__align_sim(al, i, list[q]);
       if (s > bs[i]) {
@@ -262,11 +265,13 @@ static void S_band(plx_alignment *al, long *lo, long *hi) {
       if (s > best_b[list[q]]) best_b[list[q]] = s;
     }
   }
-  /* anchors: strong, mutual; then the longest increasing chain */
-  size_t *ai = plx__malloc((n + 2) * sizeof *ai);
+  size_t *ai = plx__malloc((n + 1) * sizeof *ai), *aj = plx__malloc((n + 1) * sizeof *aj);
   size_t na = 0;
   for (size_t i = 0; i < n; i++)
-    if (bj[i] >= 0 && bs[i] >= 0.3 && bs[i] >= best_b[bj[i]]) ai[na++] = i;
+    if (bj[i] >= 0 && bs[i] >= ANCHOR_MIN && bs[i] >= best_b[bj[i]]) {
+      ai[na] = i;
+      aj[na++] = (size_t)bj[i];
+    }
   long *len = plx__malloc((na + 1) * sizeof *len), *prev = plx__malloc((na + 1) * sizeof *prev);
   long bestk = -1;
   for (size_t k = 0; k < na; k++) {
@@ -274,19 +279,47 @@ static void S_band(plx_alignment *al, long *lo, long *hi) {
     prev[k] = -1;
     /* quadratic in anchors only when they are dense; bounded look-back */
     for (size_t q = k > 400 ? k - 400 : 0; q < k; q++)
-      if (bj[ai[q]] < bj[ai[k]] && len[q] + 1 > len[k]) {
+      if (aj[q] < aj[k] && len[q] + 1 > len[k]) {
         len[k] = len[q] + 1;
         prev[k] = (long)q;
       }
     if (bestk < 0 || len[k] > len[bestk]) bestk = (long)k;
   }
-  size_t *ci = plx__malloc((na + 2) * sizeof *ci), *cj = plx__malloc((na + 2) * sizeof *cj);
-  size_t nc = 0;
-  for (long k = bestk; k >= 0; k = prev[k]) {
-    ci[nc] = ai[k];
-    cj[nc] = (size_t)bj[ai[k]];
-    nc++;
+  size_t *chain = plx__malloc((na + 1) * sizeof *chain), nchain = 0;
+  for (long k = bestk; k >= 0; k = prev[k]) chain[nchain++] = (size_t)k;
+  free(len);
+  free(prev);
+  free(bj);
+  free(bs);
+  free(best_b);
+  free(count);
+  free(list);
+  free(p);
+  *ai_out = ai;
+  *aj_out = aj;
+  *na_out = na;
+  *chain_out = chain;
+  *nchain_out = nchain;
+}
+
+/* The band: anchors are sentences whose best candidate (through the index)
+ * is strong and chooses them back; the longest chain of anchors in
+ * increasing order is the expected path, interpolated between anchors, and
+ * each row of the programme spans BAND cells either side of it (more where
+ * the path is steep, so that rows stay connected). A fixed band keeps the
+ * time linear in the length of the articles. */
+static void S_band(plx_alignment *al, long *lo, long *hi) {
+  size_t n = al->n[0], m = al->n[1];
+  size_t *ai, *aj, na, *chain, nc, content0;
+  S_anchors(al, &ai, &aj, &na, &chain, &nc, &content0);
+  size_t *ci = plx__malloc((nc + 1) * sizeof *ci), *cj = plx__malloc((nc + 1) * sizeof *cj);
+  for (size_t k = 0; k < nc; k++) {
+    ci[k] = ai[chain[k]];
+    cj[k] = aj[chain[k]];
   }
+  free(ai);
+  free(aj);
+  free(chain);
   /* reverse, and add the corners */
   size_t *pi = plx__malloc((nc + 2) * sizeof *pi), *pj = plx__malloc((nc + 2) * sizeof *pj);
   size_t npth = 0;
@@ -323,15 +356,6 @@ static void S_band(plx_alignment *al, long *lo, long *hi) {
   free(pj);
   free(ci);
   free(cj);
-  free(len);
-  free(prev);
-  free(ai);
-  free(bj);
-  free(bs);
-  free(best_b);
-  free(mark);
-  free(list);
-  free(p);
 }
 
 static plx_status S_parallel(plx_alignment *al, plx_error *err) {
@@ -556,55 +580,18 @@ static void S_repair(plx_alignment *al) {
 /* ---- auto: how diagonal are the strong matches? ---- */
 
 static plx_align_mode S_choose(plx_alignment *al) {
-  S_post *p;
-  size_t np;
-  S_index(al, &p, &np);
-  unsigned char *mark = plx__calloc(al->n[1] + 1, 1);
-  uint32_t *list = plx__malloc((al->n[1] + 1) * sizeof *list);
-  size_t n = al->n[0], content0 = 0;
-  long *bj = plx__malloc((n + 1) * sizeof *bj);
-  double *bs = plx__calloc(n + 1, sizeof *bs);
-  double *best_b = plx__calloc(al->n[1] + 1, sizeof *best_b);
-  for (size_t i = 0; i < n; i++) {
-    bj[i] = -1;
-    if (!al->content[0][i]) continue;
-    content0++;
-    size_t nl = S_candidates(al, p, np, i, mark, list);
-    for (size_t q = 0; q < nl; q++) {
-      double s = plx__align_sim(al, i, list[q]);
-      if (s > bs[i]) {
-        bs[i] = s;
-        bj[i] = list[q];
-      }
-      if (s > best_b[list[q]]) best_b[list[q]] = s;
-    }
-  }
-  /* strong, mutual matches; how many keep the order (the longest chain in
-   * increasing order)? A translation keeps it even with omissions and a
-   * moved paragraph; two reports of one story do not. */
-  size_t *ai = plx__malloc((n + 1) * sizeof *ai), na = 0;
-  for (size_t i = 0; i < n; i++)
-    if (bj[i] >= 0 && bs[i] >= CHOOSE_MIN && bs[i] >= best_b[bj[i]]) ai[na++] = i;
-  long *len = plx__malloc((na + 1) * sizeof *len), chain = 0;
-  for (size_t k = 0; k < na; k++) {
-    len[k] = 1;
-    for (size_t q = k > 400 ? k - 400 : 0; q < k; q++)
-      if (bj[ai[q]] < bj[ai[k]] && len[q] + 1 > len[k]) len[k] = len[q] + 1;
-    if (len[k] > chain) chain = len[k];
-  }
-  free(len);
+  size_t *ai, *aj, na, *chain, nchain, content0;
+  S_anchors(al, &ai, &aj, &na, &chain, &nchain, &content0);
   free(ai);
-  free(bj);
-  free(bs);
-  free(best_b);
-  free(mark);
-  free(list);
-  free(p);
-  plx_align_mode mode = na >= 3 && (size_t)chain * 10 >= na * 8 && na * CHOOSE_COVER >= content0
+  free(aj);
+  free(chain);
+  /* A translation keeps the order of its strong matches even with
+   * omissions and a moved paragraph; two reports of one story do not. */
+  plx_align_mode mode = na >= 3 && nchain * 10 >= na * 8 && na * CHOOSE_COVER >= content0
                             ? PLX_MODE_PARALLEL
                             : PLX_MODE_COMPARABLE;
-  snprintf(al->reason, sizeof al->reason,
-           "%ld of %zu strong matches keep their order: %s", chain, na,
+  snprintf(al->reason, sizeof al->reason, "%zu of %zu strong matches keep their order: %s",
+           nchain, na,
            mode == PLX_MODE_PARALLEL ? "a translation (parallel)" : "two reports (comparable)");
   return mode;
 }
