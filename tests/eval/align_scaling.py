@@ -11,7 +11,8 @@ first 600 and the first 6000 lines of each side, one sentence per line.
 Timed: parallax align --segmented --mode M --lang-a en --lang-b es
 --format json A B, for M in parallel, comparable, auto; wall-clock time, best
 of 3 (--repeat). Start-up (loading the lexicon and dictionaries) is excluded
-by subtracting the best time of the same command on a 1-line pair. Growth =
+by subtracting the best time (of at least 7) of the same command on a 1-line
+pair; the seed pair and its baseline are run at least 10 times. Growth =
 (t6000 - t1) / (t600 - t1); target <= 15. For comparison, the whole pipeline
 (`parallax diff corpus/jedi/en.txt corpus/jedi/es.txt`: reading, splitting,
 aligning, facts, text report) is timed the same way, start-up excluded with a
@@ -77,7 +78,8 @@ def timed(cmd, repeat, timeout=TIMEOUT):
 
 def evaluate(ddir, modes=MODES, sizes=SIZES, repeat=3):
     en, es = load(ddir)
-    out = {"sizes": list(sizes), "repeat": repeat, "modes": {}}
+    out = {"sizes": list(sizes), "repeat": repeat, "modes": {},
+           "load_before": _load(), "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="plx-scaling-") as tmp:
         files = {}
         for n in (1,) + tuple(sizes):
@@ -91,7 +93,8 @@ def evaluate(ddir, modes=MODES, sizes=SIZES, repeat=3):
             for n in (1,) + tuple(sizes):
                 cmd = ac.build_cmd("align", files[n][0], files[n][1], mode=mode, segmented=True,
                                    lang_a="en", lang_b="es", fmt="json")
-                t, err, _ = timed(cmd, repeat)
+                # the cheap 1-line run is repeated more: its noise is subtracted
+                t, err, _ = timed(cmd, max(repeat, 7) if n == 1 else repeat)
                 m["seconds"][n] = t
                 if err:
                     m["errors"][n] = err
@@ -115,16 +118,24 @@ def evaluate(ddir, modes=MODES, sizes=SIZES, repeat=3):
         oa, ob = Path(tmp) / "one.en.txt", Path(tmp) / "one.es.txt"
         oa.write_text("The Pentagon awarded the contract to Microsoft.\n", encoding="utf-8")
         ob.write_text("El Pentágono otorgó el contrato a Microsoft.\n", encoding="utf-8")
-        t_seed, err_seed, rc = timed(ac.build_cmd("diff", ja, jb, fmt=None), repeat)
-        t_one, err_one, _ = timed(ac.build_cmd("diff", oa, ob, fmt=None), repeat)
+        t_seed, err_seed, rc = timed(ac.build_cmd("diff", ja, jb, fmt=None), max(repeat, 10))
+        t_one, err_one, _ = timed(ac.build_cmd("diff", oa, ob, fmt=None), max(repeat, 10))
         n_sent = None
         r = ac.run_report("diff", ja, jb)
         if r.ok:
             n_sent = (len(r.sentences("a")), len(r.sentences("b")))
+        out["load_after"] = _load()
         out["seed"] = {"seconds": t_seed, "startup": t_one, "error": err_seed or err_one,
                        "exit": rc, "sentences": n_sent,
                        "net": None if t_seed is None or t_one is None else max(t_seed - t_one, 0.0)}
     return out
+
+
+def _load():
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 def _ms(x):
@@ -155,9 +166,17 @@ def print_report(res, out=sys.stdout):
       "%s ms, start-up %s ms, net %s ms" % (_ms(s["seconds"]), _ms(s["startup"]), _ms(s["net"])))
     if s["sentences"] and s["net"] is not None:
         na, nb = s["sentences"]
-        w(" for %d+%d sentences (%.0f us per sentence pair of the shorter side)"
-          % (na, nb, 1e6 * s["net"] / max(1, min(na, nb))))
+        if s["startup"] and s["net"] < 0.1 * s["startup"]:
+            w(" for %d+%d sentences: within the noise of start-up" % (na, nb))
+        else:
+            w(" for %d+%d sentences (%.0f us per sentence of the shorter side)"
+              % (na, nb, 1e6 * s["net"] / max(1, min(na, nb))))
     w("\n")
+    w("load average before/after: %s / %s on %s CPUs%s\n"
+      % (res.get("load_before"), res.get("load_after"), res.get("cpus"),
+         " (a busy machine: timings are inflated and noisy)"
+         if res.get("load_after") and res.get("cpus") and
+         max(res["load_after"][0], (res.get("load_before") or [0])[0]) > 0.5 * res["cpus"] else ""))
     if s["error"]:
         w("  seed pair: %s\n" % s["error"])
 
