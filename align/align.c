@@ -137,37 +137,30 @@ static double S_step_value(plx_alignment *al, size_t i, size_t j, int di, int dj
   return *score - THETA - MERGE_COST * (double)(di + dj - 2);
 }
 
-typedef struct S_post {
-  uint32_t concept;
-  uint32_t sent;
-} S_post;
-
 static int S_cmp_post(const void *x, const void *y) {
-  const S_post *a = x, *b = y;
+  const plx__post *a = x, *b = y;
   if (a->concept != b->concept) return a->concept < b->concept ? -1 : 1;
   return a->sent < b->sent ? -1 : a->sent > b->sent;
 }
 
-/* Postings of B: (concept, sentence), sorted; stop words left out. */
-static void S_index(plx_alignment *al, S_post **out, size_t *nout) {
-  S_post *p = NULL;
+void plx__align_postings(const plx_alignment *al, int side, int with_stop, plx__post **out,
+                         size_t *nout) {
+  plx__post *p = NULL;
   size_t n = 0, cap = 0;
-  for (size_t j = 0; j < al->n[1]; j++) {
-    if (!al->content[1][j]) continue;
-    const plx_bag *b = al->bag[1][j];
+  for (size_t j = 0; j < al->n[side]; j++) {
+    if (!al->content[side][j]) continue;
+    const plx_bag *b = al->bag[side][j];
     for (size_t t = 0; t < plx_bag_size(b); t++) {
       const uint32_t *ids;
       size_t nid;
       uint32_t extra;
       int stop, upper;
       plx__bag_token_concepts(b, t, &ids, &nid, &extra, &stop, &upper);
-      if (stop) continue;
-      for (size_t k = 0; k < nid; k++) {
-        S_post x = {ids[k], (uint32_t)j};
-        PLX__PUSH(p, n, cap, x);
-      }
-      if (extra != UINT32_MAX) {
-        S_post x = {extra, (uint32_t)j};
+      if (stop && !with_stop) continue;
+      for (size_t k = 0; k <= nid; k++) {
+        uint32_t c = k < nid ? ids[k] : extra;
+        if (c == UINT32_MAX) continue;
+        plx__post x = {c, (uint32_t)j};
         PLX__PUSH(p, n, cap, x);
       }
     }
@@ -175,6 +168,21 @@ static void S_index(plx_alignment *al, S_post **out, size_t *nout) {
   if (n) qsort(p, n, sizeof *p, S_cmp_post);
   *out = p;
   *nout = n;
+}
+
+size_t plx__postings_find(const plx__post *p, size_t n, uint32_t c) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (p[mid].concept < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Postings of B, stop words left out: where candidates are found. */
+static void S_index(plx_alignment *al, plx__post **out, size_t *nout) {
+  plx__align_postings(al, 1, 0, out, nout);
 }
 
 /* Candidates of sentence i of A: the sentences of B that share the most
@@ -185,7 +193,7 @@ static void S_index(plx_alignment *al, S_post **out, size_t *nout) {
 #define MAX_CAND 24
 #define MAX_POSTINGS 200
 
-static size_t S_candidates(plx_alignment *al, const S_post *p, size_t np, size_t i,
+static size_t S_candidates(plx_alignment *al, const plx__post *p, size_t np, size_t i,
                            unsigned char *count, uint32_t *list) {
   size_t nl = 0;
   const plx_bag *a = al->bag[0][i];
@@ -201,13 +209,7 @@ static size_t S_candidates(plx_alignment *al, const S_post *p, size_t np, size_t
     for (size_t k = 0; k <= nid; k++) {
       uint32_t c = k < nid ? ids[k] : extra;
       if (c == UINT32_MAX) continue;
-      size_t lo = 0, hi = np;
-      while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p[mid].concept < c) lo = mid + 1;
-        else hi = mid;
-      }
-      size_t e = lo;
+      size_t lo = plx__postings_find(p, np, c), e = lo;
       while (e < np && p[e].concept == c) e++;
       if (e - lo > limit) continue;
       for (size_t q = lo; q < e; q++) {
@@ -242,7 +244,7 @@ static size_t S_candidates(plx_alignment *al, const S_post *p, size_t np, size_t
 static void S_anchors(plx_alignment *al, size_t **ai_out, size_t **aj_out, size_t *na_out,
                       size_t **chain_out, size_t *nchain_out, size_t *content0) {
   size_t n = al->n[0], m = al->n[1];
-  S_post *p;
+  plx__post *p;
   size_t np;
   S_index(al, &p, &np);
   unsigned char *count = plx__calloc(m + 1, 1);
@@ -455,7 +457,7 @@ typedef struct S_cand {
 } S_cand;
 
 static plx_status S_comparable(plx_alignment *al) {
-  S_post *p;
+  plx__post *p;
   size_t np;
   S_index(al, &p, &np);
   unsigned char *mark = plx__calloc(al->n[1] + 1, 1);
@@ -541,7 +543,7 @@ static plx_status S_comparable(plx_alignment *al) {
 #define REPAIR_MIN 0.35
 
 static void S_repair(plx_alignment *al) {
-  S_post *p;
+  plx__post *p;
   size_t np;
   S_index(al, &p, &np);
   unsigned char *count = plx__calloc(al->n[1] + 1, 1);

@@ -31,4 +31,19 @@ struct plx_alignment {
 
 double plx__align_sim(plx_alignment *al, size_t i, size_t j);
 
+/* An inverted index of one side's content sentences: (concept, sentence)
+ * pairs sorted by concept, then sentence, names' concepts included. */
+typedef struct plx__post {
+  uint32_t concept;
+  uint32_t sent;
+} plx__post;
+
+/* Build the postings of side (0 = A, 1 = B); with_stop: stop words too.
+ * *out is a new array of *n (caller frees). */
+void plx__align_postings(const plx_alignment *al, int side, int with_stop, plx__post **out,
+                         size_t *n);
+
+/* The first posting of concept c (or where it would be), by binary search. */
+size_t plx__postings_find(const plx__post *p, size_t n, uint32_t c);
+
 #endif

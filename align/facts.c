@@ -141,61 +141,13 @@ static void S_value_facts(const plx_alignment *al, S_side *sd, plx_fact **f, siz
 
 /* ---- names ---- */
 
-typedef struct S_cset {
-  uint32_t *c;     /* concept ids, sorted */
-  size_t *sent;    /* the first sentence that has each */
-  size_t n, cap, scap;
-} S_cset;
-
-typedef struct S_cs_pair {
-  uint32_t c;
-  size_t s;
-} S_cs_pair;
-
-static int S_cmp_cs(const void *x, const void *y) {
-  const S_cs_pair *a = x, *b = y;
-  if (a->c != b->c) return a->c < b->c ? -1 : 1;
-  return a->s < b->s ? -1 : a->s > b->s;
+/* The first sentence of the postings that has concept c, or -1. */
+static long S_find_concept(const plx__post *p, size_t n, uint32_t c) {
+  size_t k = plx__postings_find(p, n, c);
+  return k < n && p[k].concept == c ? (long)p[k].sent : -1;
 }
 
-/* Every concept of the content sentences of a side, with its first
- * sentence. */
-static S_cs_pair *S_concepts_of(const plx_alignment *al, int side, size_t *np) {
-  S_cs_pair *p = NULL;
-  size_t n = 0, cap = 0;
-  for (size_t i = 0; i < al->n[side]; i++) {
-    if (!al->content[side][i]) continue;
-    const plx_bag *b = al->bag[side][i];
-    for (size_t t = 0; t < plx_bag_size(b); t++) {
-      const uint32_t *ids;
-      size_t nid;
-      uint32_t extra;
-      int stop, upper;
-      plx__bag_token_concepts(b, t, &ids, &nid, &extra, &stop, &upper);
-      for (size_t k = 0; k <= nid; k++) {
-        uint32_t c = k < nid ? ids[k] : extra;
-        if (c == UINT32_MAX) continue;
-        S_cs_pair x = {c, i};
-        PLX__PUSH(p, n, cap, x);
-      }
-    }
-  }
-  if (n) qsort(p, n, sizeof *p, S_cmp_cs);
-  *np = n;
-  return p;
-}
-
-static long S_find_concept(const S_cs_pair *p, size_t n, uint32_t c) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (p[mid].c < c) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n && p[lo].c == c ? (long)p[lo].s : -1;
-}
-
-static long S_token_found(const plx_bag *b, size_t t, const S_cs_pair *p, size_t np) {
+static long S_token_found(const plx_bag *b, size_t t, const plx__post *p, size_t np) {
   const uint32_t *ids;
   size_t nid;
   uint32_t extra;
@@ -225,7 +177,8 @@ static int S_name_concept(const plx_alignment *al, const uint32_t *ids, size_t n
 static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_t *cap) {
   for (int side = 0; side < 2; side++) {
     size_t np;
-    S_cs_pair *other = S_concepts_of(al, !side, &np);
+    plx__post *other;
+    plx__align_postings(al, !side, 1, &other, &np);
     size_t len;
     const char *text = plx_doc_text(al->doc[side], &len);
     for (size_t i = 0; i < al->n[side]; i++) {
