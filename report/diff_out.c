@@ -3,36 +3,12 @@
 #include "internal.h"
 #include "plx_align.h"
 #include "plx_report.h"
+#include "report_internal.h"
 
 #include <jansson.h>
 #include <libxml/xmlwriter.h>
 #include <stdlib.h>
 #include <string.h>
-
-static json_t *S_doc_json(const plx_doc *d, const char *path) {
-  json_t *o = json_object();
-  size_t len;
-  const char *t = plx_doc_text(d, &len);
-  if (path) json_object_set_new(o, "path", json_string(path));
-  json_object_set_new(o, "lang", json_string(plx_doc_lang(d)));
-  json_object_set_new(o, "input", json_string(plx_input_format_name(plx_doc_format(d))));
-  if (plx_doc_format(d) != PLX_INPUT_TEXT) json_object_set_new(o, "text", json_stringn(t, len));
-  json_t *arr = json_array();
-  for (size_t i = 0; i < plx_doc_sentence_count(d); i++) {
-    const plx_sentence *s = plx_doc_sentence(d, i);
-    json_t *x = json_object();
-    json_object_set_new(x, "id", json_integer((json_int_t)i));
-    json_object_set_new(x, "start", json_integer((json_int_t)s->start));
-    json_object_set_new(x, "end", json_integer((json_int_t)s->end));
-    json_object_set_new(x, "text", json_stringn(t + s->start, s->end - s->start));
-    json_object_set_new(x, "kind", json_string(plx_kind_name(s->kind)));
-    if (s->kind == PLX_KIND_DUPLICATE)
-      json_object_set_new(x, "duplicate_of", json_integer((json_int_t)s->duplicate_of));
-    json_array_append_new(arr, x);
-  }
-  json_object_set_new(o, "sentences", arr);
-  return o;
-}
 
 static json_t *S_ids(const size_t *ids, size_t n) {
   json_t *a = json_array();
@@ -47,8 +23,8 @@ static plx_status S_json(const plx_alignment *al, const plx_doc *a, const plx_do
                          const char *pa, const char *pb, const plx_fact *facts, size_t nf,
                          int with_facts, char **out, size_t *outlen, plx_error *err) {
   json_t *root = json_object();
-  json_object_set_new(root, "a", S_doc_json(a, pa));
-  json_object_set_new(root, "b", S_doc_json(b, pb));
+  json_object_set_new(root, "a", plx__doc_json(a, pa));
+  json_object_set_new(root, "b", plx__doc_json(b, pb));
   json_object_set_new(root, "mode", json_string(plx_align_mode_name(plx_alignment_mode(al))));
   if (plx_alignment_reason(al)[0])
     json_object_set_new(root, "mode_reason", json_string(plx_alignment_reason(al)));

@@ -1,6 +1,7 @@
 /* split_out.c: render a document's sentences for `parallax split`. */
 #include "internal.h"
 #include "plx_report.h"
+#include "report_internal.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -25,6 +26,22 @@ static json_t *S_sentence_json(const char *text, size_t id, const plx_sentence *
   if (s->kind == PLX_KIND_DUPLICATE)
     json_object_set_new(o, "duplicate_of", json_integer((json_int_t)s->duplicate_of));
   return o;
+}
+
+json_t *plx__doc_json(const plx_doc *doc, const char *path) {
+  size_t len;
+  const char *text = plx_doc_text(doc, &len);
+  json_t *root = json_object();
+  if (path) json_object_set_new(root, "path", json_string(path));
+  json_object_set_new(root, "lang", json_string(plx_doc_lang(doc)));
+  json_object_set_new(root, "input", json_string(plx_input_format_name(plx_doc_format(doc))));
+  if (plx_doc_format(doc) != PLX_INPUT_TEXT)
+    json_object_set_new(root, "text", json_stringn(text, len));
+  json_t *arr = json_array();
+  for (size_t i = 0; i < plx_doc_sentence_count(doc); i++)
+    json_array_append_new(arr, S_sentence_json(text, i, plx_doc_sentence(doc, i)));
+  json_object_set_new(root, "sentences", arr);
+  return root;
 }
 
 plx_status plx_split_render(const plx_doc *doc, const char *path,
@@ -60,16 +77,7 @@ plx_status plx_split_render(const plx_doc *doc, const char *path,
   }
   if (format != PLX_FORMAT_JSON)
     return plx__fail(err, PLX_ERR_USAGE, "split writes text or json only");
-  json_t *root = json_object();
-  if (path) json_object_set_new(root, "path", json_string(path));
-  json_object_set_new(root, "lang", json_string(plx_doc_lang(doc)));
-  json_object_set_new(root, "input", json_string(plx_input_format_name(plx_doc_format(doc))));
-  if (plx_doc_format(doc) != PLX_INPUT_TEXT)
-    json_object_set_new(root, "text", json_stringn(text, len));
-  json_t *arr = json_array();
-  for (size_t i = 0; i < n; i++)
-    json_array_append_new(arr, S_sentence_json(text, i, plx_doc_sentence(doc, i)));
-  json_object_set_new(root, "sentences", arr);
+  json_t *root = plx__doc_json(doc, path);
   char *s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT);
   json_decref(root);
   if (!s) return plx__fail(err, PLX_ERR_INTERNAL, "cannot serialise JSON");
