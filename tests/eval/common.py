@@ -217,3 +217,40 @@ def short(s, n=160):
     """repr-like one-line rendering of a string, shortened to about n chars."""
     s = s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def check_floors(path, figs, ceilings_prefix=(), known=None):
+    """Compare figures with a floors file (JSON object key -> number), for
+    the evaluations' regression checks. Return (below, error). Keys starting
+    with "_" are comments; a key not
+    in ``known`` (default: the figures) is an error, a known key without a
+    figure (its part was not run) is passed over. Keys under
+    ``ceilings_prefix`` are upper bounds (times, growth ratios): a figure
+    above them is the regression."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            floors = json.load(f)
+        if not isinstance(floors, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError) as e:
+        return [], "cannot read floors file %s: %s" % (path, e)
+    below = []
+    for k, v in sorted(floors.items()):
+        if k.startswith("_"):
+            continue
+        if k not in (known if known is not None else figs):
+            return [], "floors file %s: unknown key %r" % (path, k)
+        try:
+            v = float(v)
+        except (TypeError, ValueError):
+            return [], "floors file %s: %r is not a number" % (path, k)
+        if k not in figs:
+            continue
+        if figs[k] is None:
+            below.append("%s = n/a (floor %s)" % (k, floors[k]))
+        elif k.startswith(tuple(ceilings_prefix)):
+            if figs[k] - 1e-9 > v:
+                below.append("%s = %s > ceiling %s" % (k, figs[k], floors[k]))
+        elif figs[k] + 1e-9 < v:
+            below.append("%s = %s < floor %s" % (k, figs[k], floors[k]))
+    return below, None

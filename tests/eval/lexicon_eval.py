@@ -115,14 +115,10 @@ def main(argv=None):
             f.write("\n")
     below = []
     if args.floors:
-        with open(args.floors, encoding="utf-8") as f:
-            floors = json.load(f)
-        for k, v in sorted(floors.items()):
-            if k not in figs:
-                print("lexicon-eval: unknown floor %r" % k, file=sys.stderr)
-                return common.EXIT_HARD_ERROR
-            if figs[k] + 1e-9 < float(v):
-                below.append("%s = %s < floor %s" % (k, figs[k], v))
+        below, ferr = common.check_floors(args.floors, figs)
+        if ferr:
+            print("lexicon-eval: %s" % ferr, file=sys.stderr)
+            return common.EXIT_HARD_ERROR
     if args.json:
         print(json.dumps({k: v for k, v in out.items()}, indent=1))
         return 0

@@ -54,28 +54,6 @@ def figures(gr, ud):
     return out
 
 
-def check_floors(path, figs):
-    """Return (below, error): figures below their floor; error message or None."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            floors = json.load(f)
-        if not isinstance(floors, dict):
-            raise ValueError("not a JSON object")
-    except (OSError, ValueError) as e:
-        return [], "cannot read floors file %s: %s" % (path, e)
-    below = []
-    for k, v in sorted(floors.items()):
-        if k.startswith("_"):
-            continue
-        if k not in figs:
-            return [], "floors file %s: unknown key %r" % (path, k)
-        try:
-            v = float(v)
-        except (TypeError, ValueError):
-            return [], "floors file %s: %r is not a number" % (path, k)
-        if figs[k] + 1e-9 < v:
-            below.append("%s = %s < floor %s" % (k, figs[k], floors[k]))
-    return below, None
 GOLDEN_EN_TARGET = 51  # of 52, whitespace-normalised
 
 
@@ -118,7 +96,7 @@ def main(argv=None):
     figs = figures(gr, ud)
     below = []
     if args.floors:
-        below, ferr = check_floors(args.floors, figs)
+        below, ferr = common.check_floors(args.floors, figs)
         if ferr:
             print("parallax-eval: %s" % ferr, file=sys.stderr)
             return common.EXIT_HARD_ERROR
