@@ -8,4 +8,5 @@
 #include "plx_lexicon.h"
 #include "plx_values.h"
 #include "plx_align.h"
+#include "plx_batch.h"
 #endif

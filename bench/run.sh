@@ -44,3 +44,5 @@ if [ -f "$data/wmt_newstest_en_es/newstest2012.en" ]; then
 else
   echo "skipped: evaluation data not found at $data"
 fi
+echo "== batch: article pairs per second, one and two worker threads"
+PARALLAX_DATA="$data" python3 "$src/bench/batch_pairs.py" "$build" "$src"

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "parallax.h"
 
@@ -21,6 +22,7 @@ static const char usage_text[] =
     "  diff  [OPTIONS] [--format text|json|html] A B     what one version says and the other not\n"
     "  A B                                                the same as `parallax diff A B`\n"
     "  score [--lang-a L] [--lang-b L] < PAIRS            similarity of TAB-separated pairs\n"
+    "  batch [OPTIONS] [-j N] [JOBS|-]                    many pairs: JSON Lines in and out\n"
     "\n"
     "Options:\n"
     "  --lang L, --lang-a L, --lang-b L   en, es or auto (default: detected)\n"
@@ -31,6 +33,7 @@ static const char usage_text[] =
     "  --max-input-bytes N                refuse larger inputs (default 64 MiB)\n"
     "  --mode auto|parallel|comparable    align as a translation or as two reports\n"
     "  --min-score X                      TMX: only links scoring at least X (0.5)\n"
+    "  -j N, --jobs N                     batch: N worker threads (0: one per processor)\n"
     "  --lexicon FILE                     add a bilingual lexicon (TSV: EN<TAB>ES)\n"
     "  --no-default-lexicon               use only the --lexicon given\n"
     "  --dict-dir DIR                     Hunspell dictionaries folder\n"
@@ -53,6 +56,7 @@ typedef struct opts {
   double min_score;
   int have_min_score;
   size_t max_input;
+  long jobs; /* batch -j; -1 when not given */
   const char *files[2];
   int nfiles;
 } opts;
@@ -94,10 +98,21 @@ static int S_parse(int argc, char **argv, int first, opts *o, char *msg, size_t 
       only_files = 1;
       continue;
     }
+    if (!only_files && a[0] == '-' && a[1] == 'j' && a[2] >= '0' && a[2] <= '9') {
+      char *end;
+      errno = 0;
+      long x = strtol(a + 2, &end, 10);
+      if (errno || *end || x > 256) {
+        snprintf(msg, msgsz, "-j: not a number of threads in [0,256]: '%s'", a + 2);
+        return -1;
+      }
+      o->jobs = x;
+      continue;
+    }
     if (!only_files && a[0] == '-' && a[1] != '\0') {
       static const char *valued[] = {"--lang-a", "--lang-b", "--lang", "--format", "--input",
                                      "--mode", "--lexicon", "--dict-dir", "--max-input-bytes",
-                                     "--min-score", "-o", "--output"};
+                                     "--min-score", "-o", "--output", "--jobs", "-j"};
       int matched = 0;
       for (size_t k = 0; k < sizeof valued / sizeof *valued; k++) {
         int r = S_value(argc, argv, &i, valued[k], &v);
@@ -126,6 +141,16 @@ static int S_parse(int argc, char **argv, int first, opts *o, char *msg, size_t 
           }
           o->min_score = x;
           o->have_min_score = 1;
+        }
+        else if (!strcmp(name, "--jobs") || !strcmp(name, "-j")) {
+          char *end;
+          errno = 0;
+          long x = strtol(v, &end, 10);
+          if (errno || end == v || *end || x < 0 || x > 256) {
+            snprintf(msg, msgsz, "%s: not a number of threads in [0,256]: '%s'", name, v);
+            return -1;
+          }
+          o->jobs = x;
         }
         else if (!strcmp(name, "--max-input-bytes")) {
           char *end;
@@ -168,12 +193,12 @@ static int S_check_lang(const char *opt, const char *v) {
   return -1;
 }
 
-static char *S_read_stdin(size_t *len) {
+static char *S_read_stream(FILE *f, size_t *len) {
   size_t cap = 65536, n = 0;
   char *b = malloc(cap);
   if (!b) return NULL;
   size_t r;
-  while ((r = fread(b + n, 1, cap - n, stdin)) > 0) {
+  while ((r = fread(b + n, 1, cap - n, f)) > 0) {
     n += r;
     if (n == cap) {
       char *nb = realloc(b, cap * 2);
@@ -185,13 +210,15 @@ static char *S_read_stdin(size_t *len) {
       cap *= 2;
     }
   }
-  if (ferror(stdin)) {
+  if (ferror(f)) {
     free(b);
     return NULL;
   }
   *len = n;
   return b;
 }
+
+static char *S_read_stdin(size_t *len) { return S_read_stream(stdin, len); }
 
 /* Read one article; on failure print "parallax: FILE: why". */
 static plx_doc *S_load(const char *path, const plx_doc_options *dopt) {
@@ -393,6 +420,98 @@ static int S_compare(const opts *o, int with_facts) {
   return rc;
 }
 
+/* ---- batch ---- */
+
+typedef struct batch_sink {
+  plx_output *out;
+} batch_sink;
+
+static plx_status S_batch_sink(const char *line, size_t len, void *data, plx_error *err) {
+  batch_sink *b = data;
+  return plx_output_write(b->out, line, len, err);
+}
+
+/* A progress bar on standard error, redrawn in place; only on a terminal. */
+static void S_progress(size_t done, size_t total, void *data) {
+  (void)data;
+  enum { WIDTH = 30 };
+  size_t filled = total ? done * WIDTH / total : WIDTH;
+  char bar[WIDTH + 1];
+  for (size_t k = 0; k < WIDTH; k++) bar[k] = k < filled ? '#' : '.';
+  bar[WIDTH] = '\0';
+  fprintf(stderr, "\rparallax: [%s] %zu/%zu pairs", bar, done, total);
+  if (done == total) fputc('\n', stderr);
+  fflush(stderr);
+}
+
+static int S_batch(const opts *o) {
+  if (o->nfiles > 1) return S_usage_error("batch takes one JOBS file (or - for standard input)");
+  int fmt = o->format ? plx_format_parse(o->format) : PLX_FORMAT_JSON;
+  if (fmt != PLX_FORMAT_JSON && fmt != PLX_FORMAT_TEXT && fmt != PLX_FORMAT_HTML) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "--format: batch writes \"out\" reports as json, text or html, not '%s'",
+             o->format);
+    return S_usage_error(msg);
+  }
+  const char *la = o->lang_a ? o->lang_a : o->lang, *lb = o->lang_b ? o->lang_b : o->lang;
+  if (S_check_lang("--lang-a", la) || S_check_lang("--lang-b", lb)) return EXIT_TROUBLE;
+  if (o->no_default_lexicon && !o->lexicon)
+    return S_usage_error("--no-default-lexicon needs --lexicon FILE");
+  plx_batch_options bo;
+  plx_batch_options_init(&bo);
+  if (S_doc_options(o, NULL, &bo.doc)) return EXIT_TROUBLE;
+  bo.lang_a = la;
+  bo.lang_b = lb;
+  if (o->mode) {
+    if (!strcmp(o->mode, "auto")) bo.align.mode = PLX_MODE_AUTO;
+    else if (!strcmp(o->mode, "parallel")) bo.align.mode = PLX_MODE_PARALLEL;
+    else if (!strcmp(o->mode, "comparable")) bo.align.mode = PLX_MODE_COMPARABLE;
+    else {
+      char msg[256];
+      snprintf(msg, sizeof msg, "--mode: unknown mode '%s' (auto, parallel, comparable)", o->mode);
+      return S_usage_error(msg);
+    }
+  }
+  bo.lexicon.lexicon_path = o->lexicon;
+  bo.lexicon.replace_default = o->no_default_lexicon;
+  bo.lexicon.dict_dir = o->dict_dir;
+  bo.out_format = (plx_format)fmt;
+  bo.threads = o->jobs < 0 ? 1 : (unsigned)o->jobs;
+  if (isatty(STDERR_FILENO)) bo.progress = S_progress;
+  const char *path = o->nfiles ? o->files[0] : "-";
+  char *in = NULL;
+  size_t len = 0;
+  if (!strcmp(path, "-")) {
+    in = S_read_stdin(&len);
+    if (!in) return S_die("standard input", "read error");
+  } else {
+    FILE *f = fopen(path, "rb");
+    if (!f) return S_die(path, strerror(errno));
+    in = S_read_stream(f, &len);
+    int bad = in == NULL;
+    fclose(f);
+    if (bad) return S_die(path, "read error");
+  }
+  plx_error err = {0};
+  batch_sink sink = {NULL};
+  if (plx_output_open(o->output, &sink.out, &err)) {
+    free(in);
+    return S_die(NULL, err.message);
+  }
+  plx_batch_stats stats;
+  plx_status st = plx_batch_run(&bo, in, len, S_batch_sink, &sink, &stats, &err);
+  free(in);
+  if (st) {
+    plx_output_abort(sink.out);
+    return S_die(NULL, err.message);
+  }
+  if (plx_output_commit(sink.out, &err)) return S_die(NULL, err.message);
+  if (stats.failed)
+    fprintf(stderr, "parallax: %s: %zu of %zu pairs failed (see their result lines)\n",
+            strcmp(path, "-") ? path : "standard input", stats.failed, stats.jobs);
+  return stats.failed || stats.different ? EXIT_DIFFERENT : EXIT_SAME;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fputs(usage_text, stderr);
@@ -408,9 +527,10 @@ int main(int argc, char **argv) {
     return fclose(stdout) == 0 ? 0 : S_die(NULL, "write error on standard output");
   }
   opts o = {0};
+  o.jobs = -1;
   int first = 2;
   if (!strcmp(cmd, "split") || !strcmp(cmd, "align") || !strcmp(cmd, "diff") ||
-      !strcmp(cmd, "score")) {
+      !strcmp(cmd, "score") || !strcmp(cmd, "batch")) {
     o.command = cmd;
   } else {
     /* `parallax A B` is `parallax diff A B`. */
@@ -426,6 +546,7 @@ int main(int argc, char **argv) {
   if (S_parse(argc, argv, first, &o, msg, sizeof msg)) return S_usage_error(msg);
   if (!strcmp(o.command, "split")) return S_split(&o);
   if (!strcmp(o.command, "score")) return S_score(&o);
+  if (!strcmp(o.command, "batch")) return S_batch(&o);
   if (o.nfiles != 2) {
     snprintf(msg, sizeof msg, "%s needs two articles, A and B", o.command);
     return S_usage_error(msg);

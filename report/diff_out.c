@@ -19,9 +19,9 @@ static json_t *S_ids(const size_t *ids, size_t n) {
 /* Round to 4 decimals so that output is stable and readable. */
 static json_t *S_real(double x) { return json_real((double)(long long)(x * 10000.0 + 0.5) / 10000.0); }
 
-static plx_status S_json(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
-                         const char *pa, const char *pb, const plx_fact *facts, size_t nf,
-                         int with_facts, char **out, size_t *outlen, plx_error *err) {
+json_t *plx__alignment_json(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                            const char *pa, const char *pb, const plx_fact *facts, size_t nf,
+                            int with_facts) {
   json_t *root = json_object();
   json_object_set_new(root, "a", plx__doc_json(a, pa));
   json_object_set_new(root, "b", plx__doc_json(b, pb));
@@ -82,6 +82,13 @@ static plx_status S_json(const plx_alignment *al, const plx_doc *a, const plx_do
     }
     json_object_set_new(root, "facts", arr);
   }
+  return root;
+}
+
+static plx_status S_json(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                         const char *pa, const char *pb, const plx_fact *facts, size_t nf,
+                         int with_facts, char **out, size_t *outlen, plx_error *err) {
+  json_t *root = plx__alignment_json(al, a, b, pa, pb, facts, nf, with_facts);
   char *s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
   json_decref(root);
   if (!s) return plx__fail(err, PLX_ERR_INTERNAL, "cannot serialise JSON");

@@ -11,6 +11,8 @@
 #   ! LINE             expected standard error, one line each (optional)
 # Output is only compared when at least one > (or !) line is given; write
 # ">" alone to expect empty output.
+# With PLX_JSON_DUMP=DIR, every standard output that is JSON is also saved
+# there (tests/schema.sh checks them against the JSON Schema).
 set -u
 : "${PARALLAX:=./parallax}"
 : "${srcdir:=.}"
@@ -38,6 +40,9 @@ run_case() {
     echo "FAIL $name: standard error differs"; ok=0
   fi
   if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+  if [ -n "${PLX_JSON_DUMP:-}" ] && [ "$(head -c 1 "$tmp/out")" = "{" ]; then
+    ncase=$((pass + fail)); cp "$tmp/out" "$PLX_JSON_DUMP/cli-$ncase.json"
+  fi
 }
 
 name= args= stdin= status=0 has_out=0 has_err=0

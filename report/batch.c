@@ -1,0 +1,408 @@
+/* batch.c: many article pairs in one run, on worker threads, with results
+ * given back in input order (see plx_batch.h). */
+#include "internal.h"
+#include "plx_batch.h"
+#include "report_internal.h"
+
+#include <jansson.h>
+#include <libxml/parser.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- parsing a job ---- */
+
+void plx_batch_job_free(plx_batch_job *job) {
+  if (!job) return;
+  free(job->a);
+  free(job->b);
+  free(job->out);
+  free(job->id);
+  free(job->lang_a);
+  free(job->lang_b);
+  free(job->mode);
+  free(job);
+}
+
+static char *S_strdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *d = plx__malloc(n);
+  memcpy(d, s, n);
+  return d;
+}
+
+/* A string member: required or not, never empty, never with a NUL inside
+ * (a path with a NUL would name another file than the one written). */
+static plx_status S_member(json_t *obj, const char *key, int required, char **out,
+                           plx_error *err) {
+  json_t *v = json_object_get(obj, key);
+  if (!v) {
+    if (required) return plx__fail(err, PLX_ERR_INPUT, "\"%s\" is missing", key);
+    return PLX_OK;
+  }
+  if (!json_is_string(v)) return plx__fail(err, PLX_ERR_INPUT, "\"%s\" must be a string", key);
+  size_t n = json_string_length(v);
+  const char *s = json_string_value(v);
+  if (n == 0) return plx__fail(err, PLX_ERR_INPUT, "\"%s\" is empty", key);
+  if (strlen(s) != n) return plx__fail(err, PLX_ERR_INPUT, "\"%s\" contains a NUL", key);
+  *out = S_strdup(s);
+  return PLX_OK;
+}
+
+plx_status plx_batch_job_parse(const char *line, size_t len, plx_batch_job **job,
+                               plx_error *err) {
+  *job = NULL;
+  json_error_t jerr;
+  json_t *root = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+  if (!root) return plx__fail(err, PLX_ERR_INPUT, "not JSON: %s (column %d)", jerr.text, jerr.column);
+  plx_status st = PLX_OK;
+  plx_batch_job *j = plx__calloc(1, sizeof *j);
+  if (!json_is_object(root)) {
+    st = plx__fail(err, PLX_ERR_INPUT, "not a JSON object");
+    goto done;
+  }
+  static const char *known[] = {"a", "b", "out", "id", "lang_a", "lang_b", "mode"};
+  const char *key;
+  json_t *value;
+  json_object_foreach(root, key, value) {
+    size_t k = 0;
+    while (k < sizeof known / sizeof *known && strcmp(key, known[k]) != 0) k++;
+    if (k == sizeof known / sizeof *known) {
+      st = plx__fail(err, PLX_ERR_INPUT,
+                     "unknown key \"%.100s\" (known: a, b, out, id, lang_a, lang_b, mode)", key);
+      goto done;
+    }
+  }
+  if ((st = S_member(root, "a", 1, &j->a, err)) || (st = S_member(root, "b", 1, &j->b, err)) ||
+      (st = S_member(root, "out", 0, &j->out, err)) ||
+      (st = S_member(root, "lang_a", 0, &j->lang_a, err)) ||
+      (st = S_member(root, "lang_b", 0, &j->lang_b, err)) ||
+      (st = S_member(root, "mode", 0, &j->mode, err)))
+    goto done;
+  if (j->mode && strcmp(j->mode, "auto") && strcmp(j->mode, "parallel") &&
+      strcmp(j->mode, "comparable")) {
+    st = plx__fail(err, PLX_ERR_INPUT, "\"mode\": unknown mode \"%.60s\"", j->mode);
+    goto done;
+  }
+  for (int side = 0; side < 2; side++) {
+    const char *l = side ? j->lang_b : j->lang_a;
+    if (l && strcmp(l, "auto") && !plx_lang_supported(l)) {
+      st = plx__fail(err, PLX_ERR_LANGUAGE, "\"%s\": unsupported language \"%.20s\"",
+                     side ? "lang_b" : "lang_a", l);
+      goto done;
+    }
+  }
+  json_t *id = json_object_get(root, "id");
+  if (id) j->id = json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY);
+done:
+  json_decref(root);
+  if (st) {
+    plx_batch_job_free(j);
+    return st;
+  }
+  *job = j;
+  return PLX_OK;
+}
+
+/* ---- running one pair ---- */
+
+void plx_batch_options_init(plx_batch_options *o) {
+  memset(o, 0, sizeof *o);
+  plx_doc_options_init(&o->doc);
+  plx_align_options_init(&o->align);
+  plx_lexicon_options_init(&o->lexicon);
+  o->out_format = PLX_FORMAT_JSON;
+  o->threads = 1;
+}
+
+typedef struct S_job {
+  size_t line; /* 1-based line number in the input */
+  const char *text;
+  size_t len;
+  char *result; /* the result line, once done */
+  size_t result_len;
+} S_job;
+
+/* The job's id, also when the job was refused for another reason, so that
+ * a pipeline can tell which of its jobs failed. */
+static void S_set_id(json_t *r, const plx_batch_job *j, const S_job *x) {
+  json_t *id = NULL;
+  if (j && j->id) {
+    id = json_loads(j->id, JSON_DECODE_ANY, NULL);
+  } else if (!j) {
+    json_t *root = json_loadb(x->text, x->len, JSON_DECODE_ANY, NULL);
+    if (json_is_object(root)) id = json_incref(json_object_get(root, "id"));
+    json_decref(root);
+  }
+  json_object_set_new(r, "id", id ? id : json_null());
+}
+
+static json_t *S_summary(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                         const plx_fact *facts, size_t nf) {
+  size_t gaps[2] = {0, 0}, missing[2] = {0, 0}, conflicts = 0;
+  const plx_doc *docs[2] = {a, b};
+  for (int side = 0; side < 2; side++)
+    for (size_t i = 0; i < plx_doc_sentence_count(docs[side]); i++)
+      gaps[side] += plx_alignment_is_gap(al, side, i) != 0;
+  for (size_t k = 0; k < nf; k++) {
+    if (facts[k].status == PLX_FACT_MISSING) missing[facts[k].side]++;
+    /* a conflict is reported from both sides; count it once */
+    if (facts[k].status == PLX_FACT_CONFLICT && facts[k].side == 0) conflicts++;
+  }
+  json_t *s = json_object();
+  json_object_set_new(s, "sentences_a", json_integer((json_int_t)plx_doc_sentence_count(a)));
+  json_object_set_new(s, "sentences_b", json_integer((json_int_t)plx_doc_sentence_count(b)));
+  json_object_set_new(s, "links", json_integer((json_int_t)plx_alignment_link_count(al)));
+  json_object_set_new(s, "gaps_a", json_integer((json_int_t)gaps[0]));
+  json_object_set_new(s, "gaps_b", json_integer((json_int_t)gaps[1]));
+  json_object_set_new(s, "missing_a", json_integer((json_int_t)missing[0]));
+  json_object_set_new(s, "missing_b", json_integer((json_int_t)missing[1]));
+  json_object_set_new(s, "conflicts", json_integer((json_int_t)conflicts));
+  return s;
+}
+
+static plx_status S_write_report(const char *path, const char *data, size_t len, plx_error *err) {
+  plx_output *o = NULL;
+  plx_status st = plx_output_open(path, &o, err);
+  if (st) return st;
+  if ((st = plx_output_write(o, data, len, err))) {
+    plx_output_abort(o);
+    return st;
+  }
+  return plx_output_commit(o, err);
+}
+
+/* Compare the pair of a job; fills r with what the result line says beyond
+ * the line number and id. Returns the status of the failure, if any. */
+static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const plx_batch_job *j,
+                            json_t *r, int *different, plx_error *err) {
+  plx_doc_options dopt[2] = {o->doc, o->doc};
+  dopt[0].lang = j->lang_a ? j->lang_a : o->lang_a;
+  dopt[1].lang = j->lang_b ? j->lang_b : o->lang_b;
+  plx_align_options aopt = o->align;
+  if (j->mode)
+    aopt.mode = !strcmp(j->mode, "parallel")     ? PLX_MODE_PARALLEL
+                : !strcmp(j->mode, "comparable") ? PLX_MODE_COMPARABLE
+                                                 : PLX_MODE_AUTO;
+  plx_doc *docs[2] = {NULL, NULL};
+  plx_alignment *al = NULL;
+  plx_fact *facts = NULL;
+  size_t nf = 0;
+  plx_status st = PLX_OK;
+  for (int side = 0; side < 2 && !st; side++) {
+    const char *path = side ? j->b : j->a;
+    plx_error e = {0};
+    st = plx_doc_load(path, &dopt[side], &docs[side], &e);
+    if (st) plx__fail(err, st, "%s: %s", path, e.message[0] ? e.message : plx_strerror(st));
+  }
+  if (!st && !strcmp(plx_doc_lang(docs[0]), plx_doc_lang(docs[1])))
+    st = plx__fail(err, PLX_ERR_LANGUAGE,
+                   "both articles are in '%s'; Parallax compares two languages",
+                   plx_doc_lang(docs[0]));
+  if (!st) st = plx_align(lex, docs[0], docs[1], &aopt, &al, err);
+  if (!st) st = plx_facts(al, &facts, &nf, err);
+  if (!st) {
+    *different = 0;
+    for (size_t k = 0; k < nf; k++)
+      if (facts[k].status != PLX_FACT_MATCHED) *different = 1;
+    json_object_set_new(r, "mode", json_string(plx_align_mode_name(plx_alignment_mode(al))));
+    json_object_set_new(r, "summary", S_summary(al, docs[0], docs[1], facts, nf));
+    if (j->out) {
+      char *report = NULL;
+      size_t len = 0;
+      st = plx_alignment_render(al, docs[0], docs[1], j->a, j->b, o->out_format, 1, 0.5,
+                                &report, &len, NULL, err);
+      if (!st) st = S_write_report(j->out, report, len, err);
+      free(report);
+      if (!st) json_object_set_new(r, "out", json_string(j->out));
+    } else {
+      json_object_set_new(r, "report",
+                          plx__alignment_json(al, docs[0], docs[1], j->a, j->b, facts, nf, 1));
+    }
+  }
+  free(facts);
+  plx_alignment_free(al);
+  plx_doc_free(docs[0]);
+  plx_doc_free(docs[1]);
+  return st;
+}
+
+/* Run job x and leave its result line in x->result. Returns 0 for same, 1
+ * for different, 2 for a failure. */
+static int S_run_job(const plx_batch_options *o, plx_lexicon *lex, S_job *x) {
+  plx_error err = {0};
+  plx_batch_job *j = NULL;
+  json_t *r = json_object();
+  json_object_set_new(r, "line", json_integer((json_int_t)x->line));
+  plx_status st = plx_batch_job_parse(x->text, x->len, &j, &err);
+  S_set_id(r, j, x);
+  /* placed here so that it comes early in the line; set at the end */
+  json_object_set_new(r, "status", json_null());
+  int different = 0;
+  if (!st) {
+    json_object_set_new(r, "a", json_string(j->a));
+    json_object_set_new(r, "b", json_string(j->b));
+    st = S_compare(o, lex, j, r, &different, &err);
+  }
+  int outcome = st ? 2 : different;
+  if (st) {
+    /* keep what a reader needs: the failure, not a half-made summary */
+    json_object_del(r, "mode");
+    json_object_del(r, "summary");
+    json_object_set_new(r, "status", json_string("error"));
+    json_object_set_new(r, "error", json_string(err.message[0] ? err.message : plx_strerror(st)));
+  } else {
+    json_object_set_new(r, "status", json_string(different ? "different" : "same"));
+  }
+  plx_batch_job_free(j);
+  char *s = json_dumps(r, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
+  json_decref(r);
+  plx__buf b = {0};
+  /* json_dumps fails only when out of memory or on invalid UTF-8 in a
+   * string; paths come from JSON input, which jansson has validated */
+  plx__buf_puts(&b, s ? s : "{\"status\":\"error\",\"error\":\"cannot serialise the result\"}");
+  plx__buf_putc(&b, '\n');
+  free(s);
+  x->result = plx__buf_detach(&b, &x->result_len);
+  return outcome;
+}
+
+/* ---- the workers ---- */
+
+typedef struct S_batch {
+  const plx_batch_options *o;
+  S_job *jobs;
+  size_t njobs;
+  pthread_mutex_t lock;
+  size_t next_job;  /* next job to start */
+  size_t next_emit; /* next result to give to the sink */
+  size_t done;
+  int stop;         /* the sink failed: start no more jobs */
+  plx_batch_sink sink;
+  void *sink_data;
+  plx_status sink_status;
+  plx_error *err;
+  plx_batch_stats *stats;
+} S_batch;
+
+typedef struct S_worker {
+  S_batch *batch;
+  plx_lexicon *lex;
+  pthread_t thread;
+} S_worker;
+
+/* Give the sink every finished result at the head of the queue, so that
+ * results come out in input order whatever order the workers finish in.
+ * Called with the lock held. */
+static void S_flush(S_batch *b) {
+  while (b->next_emit < b->njobs && b->jobs[b->next_emit].result) {
+    S_job *x = &b->jobs[b->next_emit];
+    if (!b->stop) {
+      plx_status st = b->sink(x->result, x->result_len, b->sink_data, b->err);
+      if (st) {
+        b->stop = 1;
+        b->sink_status = st;
+      }
+    }
+    free(x->result);
+    x->result = (char *)""; /* emitted; not NULL so that the loop moves on */
+    x->result_len = 0;
+    b->next_emit++;
+  }
+}
+
+static void *S_work(void *arg) {
+  S_worker *w = arg;
+  S_batch *b = w->batch;
+  for (;;) {
+    pthread_mutex_lock(&b->lock);
+    if (b->stop || b->next_job >= b->njobs) {
+      pthread_mutex_unlock(&b->lock);
+      return NULL;
+    }
+    S_job *x = &b->jobs[b->next_job++];
+    pthread_mutex_unlock(&b->lock);
+    int outcome = S_run_job(b->o, w->lex, x);
+    pthread_mutex_lock(&b->lock);
+    if (outcome == 0) b->stats->same++;
+    else if (outcome == 1) b->stats->different++;
+    else b->stats->failed++;
+    b->done++;
+    S_flush(b);
+    if (b->o->progress && !b->stop) b->o->progress(b->done, b->njobs, b->o->progress_data);
+    pthread_mutex_unlock(&b->lock);
+  }
+}
+
+static S_job *S_split_lines(const char *input, size_t len, size_t *n) {
+  size_t cap = 0, count = 0, line = 0;
+  S_job *jobs = NULL;
+  size_t p = 0;
+  while (p < len) {
+    const char *nl = memchr(input + p, '\n', len - p);
+    size_t e = nl ? (size_t)(nl - input) : len;
+    line++;
+    size_t s = p, t = e;
+    while (s < t && (input[s] == ' ' || input[s] == '\t' || input[s] == '\r')) s++;
+    while (t > s && (input[t - 1] == ' ' || input[t - 1] == '\t' || input[t - 1] == '\r')) t--;
+    if (t > s) {
+      if (count == cap) {
+        cap = cap ? cap * 2 : 64;
+        jobs = plx__realloc(jobs, cap * sizeof *jobs);
+      }
+      jobs[count++] = (S_job){line, input + s, t - s, NULL, 0};
+    }
+    p = e + 1;
+  }
+  *n = count;
+  return jobs;
+}
+
+plx_status plx_batch_run(const plx_batch_options *o, const char *input, size_t len,
+                         plx_batch_sink sink, void *sink_data, plx_batch_stats *stats,
+                         plx_error *err) {
+  plx_batch_stats local;
+  if (!stats) stats = &local;
+  memset(stats, 0, sizeof *stats);
+  S_batch b = {.o = o, .sink = sink, .sink_data = sink_data, .err = err, .stats = stats};
+  b.jobs = S_split_lines(input, len, &b.njobs);
+  stats->jobs = b.njobs;
+  if (b.njobs == 0) return PLX_OK;
+  long online = sysconf(_SC_NPROCESSORS_ONLN);
+  size_t nthreads = o->threads ? o->threads : (online > 0 ? (size_t)online : 1);
+  if (nthreads > b.njobs) nthreads = b.njobs;
+  /* libxml2 must be initialised once before threads use it */
+  xmlInitParser();
+  S_worker *w = plx__calloc(nthreads, sizeof *w);
+  plx_status st = PLX_OK;
+  /* Lexicons are opened here, one after the other: opening sorts tables
+   * through a static comparator context. */
+  for (size_t k = 0; k < nthreads && !st; k++) {
+    w[k].batch = &b;
+    st = plx_lexicon_new(&o->lexicon, &w[k].lex, err);
+  }
+  pthread_mutex_init(&b.lock, NULL);
+  size_t started = 0;
+  if (!st) {
+    if (nthreads == 1) {
+      S_work(&w[0]);
+      started = 0;
+    } else {
+      for (; started < nthreads; started++)
+        if (pthread_create(&w[started].thread, NULL, S_work, &w[started]) != 0) break;
+      if (started == 0) st = plx__fail(err, PLX_ERR_INTERNAL, "cannot start a worker thread");
+      /* with fewer threads than asked the started ones still do every job */
+      for (size_t k = 0; k < started; k++) pthread_join(w[k].thread, NULL);
+    }
+  }
+  stats->threads = (unsigned)(nthreads == 1 ? 1 : started);
+  pthread_mutex_destroy(&b.lock);
+  if (!st && b.stop) st = b.sink_status;
+  for (size_t k = 0; k < b.njobs; k++)
+    if (b.jobs[k].result && b.jobs[k].result[0]) free(b.jobs[k].result);
+  for (size_t k = 0; k < nthreads; k++) plx_lexicon_free(w[k].lex);
+  free(w);
+  free(b.jobs);
+  return st;
+}

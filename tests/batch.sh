@@ -1,0 +1,109 @@
+#!/bin/sh
+# parallax batch: one result line per job, in input order whatever the
+# number of threads; each pair's report is the one `parallax diff` writes; a
+# failing job is reported in its line and does not stop the others; "out"
+# files are written whole; exit status 0/1/2.
+set -u
+: "${PARALLAX:=./parallax}"
+: "${srcdir:=.}"
+: "${PYTHON3:=python3}"
+cd "$srcdir" || exit 99
+exec "$PYTHON3" - "$PARALLAX" <<'PY'
+import json, os, subprocess, sys, tempfile
+px = sys.argv[1]
+fails = 0
+def check(cond, what):
+    global fails
+    if not cond:
+        fails += 1
+        print("FAIL:", what)
+def run(args, stdin=None):
+    r = subprocess.run([px] + args, input=stdin, capture_output=True)
+    return r.returncode, r.stdout.decode(), r.stderr.decode()
+
+tmp = tempfile.mkdtemp()
+pairs = [("corpus/jedi/en.txt", "corpus/jedi/es.txt"),
+         ("tests/data/parallel-en.txt", "tests/data/parallel-es.txt"),
+         ("tests/data/parallel-en.txt", "tests/data/parallel-es-conflict.txt"),
+         ("corpus/jedi/es.txt", "corpus/jedi/en.txt"),
+         ("tests/data/article.html", "corpus/jedi/es.txt")]
+jobs = []
+for i, (a, b) in enumerate(pairs * 3):
+    jobs.append({"a": a, "b": b, "id": "job-%d" % i})
+jobs.insert(3, {"a": "corpus/jedi/en.txt", "b": os.path.join(tmp, "absent.txt"), "id": "absent"})
+jobs.insert(5, "this is not JSON")
+jobs.insert(7, {"a": "corpus/jedi/en.txt", "b": "corpus/jedi/es.txt", "id": [7], "colour": "red"})
+jobs.insert(9, {"a": "corpus/jedi/en.txt", "b": "tests/data/empty.txt", "id": None})
+jobs.append({"a": "tests/data/parallel-en.txt", "b": "tests/data/parallel-es.txt",
+             "out": os.path.join(tmp, "out.json"), "id": "to-file"})
+jobs.append({"a": "corpus/jedi/en.txt", "b": "corpus/jedi/es.txt", "mode": "parallel", "id": "forced"})
+text = "\n".join(j if isinstance(j, str) else json.dumps(j) for j in jobs) + "\n\n"
+jobfile = os.path.join(tmp, "jobs.jsonl")
+open(jobfile, "w").write(text)
+
+rc1, out1, err1 = run(["batch", "-j", "1", jobfile])
+rc2, out2, err2 = run(["batch", "-j2", jobfile])
+rc3, out3, _ = run(["batch", "-j", "0", "-"], stdin=text.encode())
+check(rc1 == 1 and rc2 == 1 and rc3 == 1, "exit 1 (differences and failures): %d %d %d" % (rc1, rc2, rc3))
+check(out1 == out2 == out3, "results are the same with 1, 2 and all threads, and from stdin")
+check("4 of %d pairs failed" % len(jobs) in err1, "stderr names the failures: %r" % err1)
+lines = [json.loads(l) for l in out1.splitlines()]
+check(len(lines) == len(jobs), "one result line per job: %d for %d" % (len(lines), len(jobs)))
+check([l["line"] for l in lines] == list(range(1, len(jobs) + 1)), "results in input order")
+byid = {}
+for l, j in zip(lines, jobs):
+    want = j.get("id") if isinstance(j, dict) else None
+    check(l["id"] == want, "line %d echoes id %r, got %r" % (l["line"], want, l["id"]))
+    byid[json.dumps(want)] = l
+check(lines[3]["status"] == "error" and "absent.txt: No such file or directory" in lines[3]["error"],
+      "missing file reported in its line: %r" % lines[3])
+check(lines[5]["status"] == "error" and lines[5]["error"].startswith("not JSON"), "bad JSON line")
+check(lines[7]["status"] == "error" and 'unknown key "colour"' in lines[7]["error"] and lines[7]["id"] == [7],
+      "unknown key refused, id kept: %r" % lines[7])
+check(lines[9]["status"] == "error" and "empty.txt" in lines[9]["error"], "empty article refused")
+# every successful job's report is what `parallax diff --format json` writes
+for l in lines:
+    if l["status"] == "error" or "report" not in l:
+        continue
+    mode = ["--mode", "parallel"] if l["id"] == "forced" else []
+    rc, out, _ = run(["diff", "--format", "json"] + mode + [l["a"], l["b"]])
+    check(json.loads(out) == l["report"], "line %d: report equals diff's" % l["line"])
+    check(l["status"] == ("different" if rc == 1 else "same"), "line %d: status agrees with diff's exit" % l["line"])
+    facts = l["report"]["facts"]
+    s = l["summary"]
+    check(s["missing_a"] == sum(f["side"] == "a" and f["status"] == "missing" for f in facts) and
+          s["missing_b"] == sum(f["side"] == "b" and f["status"] == "missing" for f in facts) and
+          s["links"] == len(l["report"]["links"]), "line %d: summary counts" % l["line"])
+check(lines[-1]["mode"] == "parallel", "per-job mode is applied")
+f = lines[-2]
+check(f["id"] == "to-file" and f.get("out") == os.path.join(tmp, "out.json") and "report" not in f,
+      "out: result names the file")
+rc, out, _ = run(["diff", "--format", "json", "tests/data/parallel-en.txt", "tests/data/parallel-es.txt"])
+check(open(os.path.join(tmp, "out.json")).read() == out, "out file holds diff's report")
+# -o writes the result lines atomically; --format sets the out files' format
+ofile = os.path.join(tmp, "results.jsonl")
+small = json.dumps({"a": "tests/data/parallel-en.txt", "b": "tests/data/parallel-es.txt",
+                    "out": os.path.join(tmp, "out.txt")}) + "\n"
+rc, out, err = run(["batch", "--format", "text", "-o", ofile, "-"], stdin=small.encode())
+check(rc in (0, 1) and out == "" and json.loads(open(ofile).read())["status"] in ("same", "different"),
+      "-o FILE holds the results: rc %d %r" % (rc, err))
+check(open(os.path.join(tmp, "out.txt")).read().startswith("A: tests/data/parallel-en.txt"), "--format text for out files")
+# an unwritable out file is that job's error, not the batch's
+bad = json.dumps({"a": "tests/data/parallel-en.txt", "b": "tests/data/parallel-es.txt",
+                  "out": os.path.join(tmp, "no", "such", "dir.json")}) + "\n" + small
+rc, out, err = run(["batch", "-"], stdin=bad.encode())
+ls = [json.loads(x) for x in out.splitlines()]
+check(rc == 1 and len(ls) == 2 and ls[0]["status"] == "error" and ls[1]["status"] != "error",
+      "unwritable out: job error, next job runs: %r" % out[:300])
+# trouble with the batch itself: exit 2, nothing written
+rc, out, err = run(["batch", os.path.join(tmp, "nojobs.jsonl")])
+check(rc == 2 and out == "" and "nojobs.jsonl: No such file or directory" in err, "unreadable job list: %r" % err)
+rc, out, err = run(["batch", "-o", "/dev/full", "-"], stdin=small.encode())
+check(rc == 2 and "No space left" in err, "write error gives exit 2: %r" % err)
+rc, out, err = run(["batch", "-j", "x", "-"], stdin=b"")
+check(rc == 2 and "not a number of threads" in err, "bad -j: %r" % err)
+rc, out, err = run(["batch", "-"], stdin=b"\n\n")
+check(rc == 0 and out == "", "no jobs: nothing to do, exit 0")
+print("batch: %d jobs, %s" % (len(jobs), "ok" if not fails else "%d failures" % fails))
+sys.exit(1 if fails else 0)
+PY
