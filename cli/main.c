@@ -34,6 +34,8 @@ static const char usage_text[] =
     "  --mode auto|parallel|comparable    align as a translation or as two reports\n"
     "  --min-score X                      TMX: only links scoring at least X (0.5)\n"
     "  -j N, --jobs N                     batch: N worker threads (0: one per processor)\n"
+    "  --color auto|always|never          text report in colour (auto: on a terminal,\n"
+    "                                     unless NO_COLOR is set)\n"
     "  --lexicon FILE                     add a bilingual lexicon (TSV: EN<TAB>ES)\n"
     "  --no-default-lexicon               use only the --lexicon given\n"
     "  --dict-dir DIR                     Hunspell dictionaries folder\n"
@@ -51,6 +53,7 @@ typedef struct opts {
   const char *output;
   const char *mode;
   const char *lexicon, *dict_dir;
+  const char *color;
   int segmented;
   int no_default_lexicon;
   double min_score;
@@ -112,7 +115,7 @@ static int S_parse(int argc, char **argv, int first, opts *o, char *msg, size_t 
     if (!only_files && a[0] == '-' && a[1] != '\0') {
       static const char *valued[] = {"--lang-a", "--lang-b", "--lang", "--format", "--input",
                                      "--mode", "--lexicon", "--dict-dir", "--max-input-bytes",
-                                     "--min-score", "-o", "--output", "--jobs", "-j"};
+                                     "--min-score", "-o", "--output", "--jobs", "-j", "--color"};
       int matched = 0;
       for (size_t k = 0; k < sizeof valued / sizeof *valued; k++) {
         int r = S_value(argc, argv, &i, valued[k], &v);
@@ -131,6 +134,13 @@ static int S_parse(int argc, char **argv, int first, opts *o, char *msg, size_t 
         else if (!strcmp(name, "--mode")) o->mode = v;
         else if (!strcmp(name, "--lexicon")) o->lexicon = v;
         else if (!strcmp(name, "--dict-dir")) o->dict_dir = v;
+        else if (!strcmp(name, "--color")) {
+          if (strcmp(v, "auto") && strcmp(v, "always") && strcmp(v, "never")) {
+            snprintf(msg, msgsz, "--color: '%s' is not auto, always or never", v);
+            return -1;
+          }
+          o->color = v;
+        }
         else if (!strcmp(name, "-o") || !strcmp(name, "--output")) o->output = v;
         else if (!strcmp(name, "--min-score")) {
           char *end;
@@ -356,6 +366,17 @@ static int S_score(const opts *o) {
   return rc;
 }
 
+/* Colour for the text report: asked for, or a terminal on standard output
+ * (and no -o FILE) with NO_COLOR unset or empty (https://no-color.org). */
+static int S_want_color(const opts *o) {
+  if (o->color && !strcmp(o->color, "always")) return 1;
+  if (o->color && !strcmp(o->color, "never")) return 0;
+  if (o->output && strcmp(o->output, "-") != 0) return 0;
+  const char *nc = getenv("NO_COLOR");
+  if (nc && nc[0]) return 0;
+  return isatty(STDOUT_FILENO);
+}
+
 /* align and diff: read both articles, align, render. */
 static int S_compare(const opts *o, int with_facts) {
   int fmt = o->format ? plx_format_parse(o->format) : PLX_FORMAT_TEXT;
@@ -405,9 +426,14 @@ static int S_compare(const opts *o, int with_facts) {
   char *report = NULL;
   size_t len = 0;
   int differences = 0;
-  if (!rc && plx_alignment_render(al, a, b, strcmp(o->files[0], "-") ? o->files[0] : NULL,
-                                  strcmp(o->files[1], "-") ? o->files[1] : NULL, (plx_format)fmt,
-                                  with_facts, o->have_min_score ? o->min_score : 0.5, &report,
+  plx_report_options ro;
+  plx_report_options_init(&ro);
+  ro.format = (plx_format)fmt;
+  ro.with_facts = with_facts;
+  if (o->have_min_score) ro.min_score = o->min_score;
+  ro.color = S_want_color(o);
+  if (!rc && plx_alignment_report(al, a, b, strcmp(o->files[0], "-") ? o->files[0] : NULL,
+                                  strcmp(o->files[1], "-") ? o->files[1] : NULL, &ro, &report,
                                   &len, &differences, &err))
     rc = S_die(NULL, err.message);
   if (!rc) rc = S_emit(o->output, report, len);

@@ -23,6 +23,7 @@
 #include <fcntl.h>
 #include <hunspell/hunspell.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -40,6 +41,12 @@
 #endif
 
 /* ---- mapped, line-indexed TSV tables ---- */
+
+/* Hunspell keeps process-wide tables (csutil's Unicode table, counted by
+ * instances) that creating and destroying a dictionary update without a
+ * lock; lexicons used by different threads (parallax batch) therefore
+ * create and destroy their dictionaries one at a time. */
+static pthread_mutex_t S_hunspell_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void S_table_close(S_table *t) {
   if (t->mapped) munmap((void *)t->data, t->len);
@@ -83,17 +90,20 @@ static int S_cmp_rows(const void *a, const void *b) {
   return n1 < n2 ? -1 : n1 > n2;
 }
 
-/* Sorting needs the table in a static: tables are opened under the
- * lexicon's lock-free start-up, one at a time. */
+/* qsort's comparator has no context argument (qsort_r is not portable),
+ * so the table being sorted is passed in statics, under a lock so that
+ * lexicons may be opened by several threads at once. */
+static pthread_mutex_t S_sort_lock = PTHREAD_MUTEX_INITIALIZER;
 static void S_sort_rows(const S_table *t, uint32_t *rows, size_t n, int col) {
-  for (size_t i = 1; i < n; i++) {
-    S_sort_table = t;
-    S_sort_col = col;
+  pthread_mutex_lock(&S_sort_lock);
+  S_sort_table = t;
+  S_sort_col = col;
+  for (size_t i = 1; i < n; i++)
     if (S_cmp_rows(&rows[i - 1], &rows[i]) > 0) {
       qsort(rows, n, sizeof *rows, S_cmp_rows);
-      return;
+      break;
     }
-  }
+  pthread_mutex_unlock(&S_sort_lock);
 }
 
 static plx_status S_table_index(S_table *t, int second, plx_error *err, const char *path) {
@@ -386,7 +396,11 @@ void plx_lexicon_free(plx_lexicon *l) {
   for (int i = 0; i < 2; i++) {
     S_table_close(&lex->bi[i]);
     S_table_close(&lex->forms[i]);
-    if (lex->hun[i]) Hunspell_destroy(lex->hun[i]);
+    if (lex->hun[i]) {
+      pthread_mutex_lock(&S_hunspell_lock);
+      Hunspell_destroy(lex->hun[i]);
+      pthread_mutex_unlock(&S_hunspell_lock);
+    }
     free(lex->stopflag[i]);
   }
   S_table_close(&lex->names);
@@ -521,7 +535,9 @@ static Hunhandle *S_hunspell(plx__lex *lex, int side) {
       snprintf(aff, sizeof aff, "%s/%s.aff", dirs[d], base);
       snprintf(dic, sizeof dic, "%s/%s.dic", dirs[d], base);
       if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0) {
+        pthread_mutex_lock(&S_hunspell_lock);
         lex->hun[side] = Hunspell_create(aff, dic);
+        pthread_mutex_unlock(&S_hunspell_lock);
         if (lex->hun[side]) return lex->hun[side];
       }
     }

@@ -15,8 +15,10 @@
  * from a plx_weights built from the documents being compared (document
  * frequencies), with stop words damped; nothing is learnt from test sets.
  *
- * Thread safety: a plx_lexicon may be shared by threads only for
- * plx_bag_similarity; plx_bag_new caches analyses and must be serialised.
+ * Thread safety: lexicons may be opened, used and freed by several threads
+ * at once, each its own (parallax batch gives each worker one). One
+ * plx_lexicon may be shared by threads only for plx_bag_similarity;
+ * plx_bag_new caches analyses and must be serialised.
  */
 #ifndef PLX_LEXICON_H
 #define PLX_LEXICON_H

@@ -376,8 +376,8 @@ plx_status plx_batch_run(const plx_batch_options *o, const char *input, size_t l
   xmlInitParser();
   S_worker *w = plx__calloc(nthreads, sizeof *w);
   plx_status st = PLX_OK;
-  /* Lexicons are opened here, one after the other: opening sorts tables
-   * through a static comparator context. */
+  /* Each worker gets its own lexicon: a lexicon caches analyses and is not
+   * shared between threads; their mapped files are. */
   for (size_t k = 0; k < nthreads && !st; k++) {
     w[k].batch = &b;
     st = plx_lexicon_new(&o->lexicon, &w[k].lex, err);

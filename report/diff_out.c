@@ -7,6 +7,8 @@
 
 #include <jansson.h>
 #include <libxml/xmlwriter.h>
+#include <stdint.h>
+#include <unicode/uchar.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,125 +102,241 @@ static plx_status S_json(const plx_alignment *al, const plx_doc *a, const plx_do
   return PLX_OK;
 }
 
-/* A sentence quoted on one line, shortened to about max bytes on a
- * character boundary. */
-static void S_quote(plx__buf *b, const char *t, size_t s, size_t e, size_t max) {
-  plx__buf_putc(b, '"');
-  size_t k = s;
-  while (k < e && k - s < max) {
-    char c = t[k] == '\n' || t[k] == '\r' || t[k] == '\t' ? ' ' : t[k];
-    plx__buf_putc(b, c);
-    k++;
-  }
-  while (k < e && ((unsigned char)t[k] & 0xC0) == 0x80) plx__buf_putc(b, t[k++]);
-  if (k < e) plx__buf_puts(b, "…");
-  plx__buf_putc(b, '"');
+/* ---- the text report ---- */
+
+/* Terminal columns of one character (see plx_display_width). */
+static int S_cp_width(uint32_t c) {
+  if (c == 0) return 0;
+  int8_t gc = u_charType((UChar32)c);
+  if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_FORMAT_CHAR) return 0;
+  /* Hangul medial vowels and final consonants join the preceding syllable */
+  if (c >= 0x1160 && c <= 0x11FF) return 0;
+  int ea = u_getIntPropertyValue((UChar32)c, UCHAR_EAST_ASIAN_WIDTH);
+  if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) return 2;
+  if (u_hasBinaryProperty((UChar32)c, UCHAR_EMOJI_PRESENTATION)) return 2;
+  return 1;
 }
 
-static void S_text_fact(plx__buf *b, const plx_fact *f, const plx_doc *d, const plx_doc *od) {
+size_t plx_display_width(const char *s, size_t len) {
+  size_t w = 0, i = 0;
+  while (i < len) {
+    size_t before = i;
+    uint32_t c = plx__utf8_next(s, len, &i);
+    if (i == before) i++; /* never stall on a bad byte */
+    w += (size_t)S_cp_width(c);
+  }
+  return w;
+}
+
+/* SGR colours: only when the caller asked for colour. */
+enum { S_BOLD, S_DIM, S_MISSING, S_CONFLICT, S_ID, S_HEAD };
+static const char *const S_sgr[] = {"1", "2", "33", "1;35", "1;36", "1;4"};
+
+static void S_on(plx__buf *b, int color, int style) {
+  if (color) plx__buf_printf(b, "\033[%sm", S_sgr[style]);
+}
+static void S_off(plx__buf *b, int color) {
+  if (color) plx__buf_puts(b, "\033[0m");
+}
+
+/* A sentence or span quoted on one line, shortened to at most max terminal
+ * columns (not bytes, so that accented and wide text is cut at the same
+ * visual length, and never inside a character or before its accents). */
+static void S_quote(plx__buf *b, const char *t, size_t s, size_t e, size_t max) {
+  plx__buf_puts(b, "\u201c");
+  size_t k = s, cols = 0;
+  while (k < e) {
+    size_t next = k;
+    uint32_t c = plx__utf8_next(t, e, &next);
+    if (next == k) next = k + 1;
+    int w = c == '\n' || c == '\r' || c == '\t' ? 1 : S_cp_width(c);
+    if (cols + (size_t)w > max) break;
+    if (w == 1 && (c == '\n' || c == '\r' || c == '\t')) plx__buf_putc(b, ' ');
+    else plx__buf_put(b, t + k, next - k);
+    cols += (size_t)w;
+    k = next;
+  }
+  if (k < e) plx__buf_puts(b, "\u2026");
+  plx__buf_puts(b, "\u201d");
+}
+
+/* Text padded with spaces to a number of terminal columns. */
+static void S_pad(plx__buf *b, const char *s, size_t cols) {
+  size_t n = strlen(s), w = plx_display_width(s, n);
+  plx__buf_put(b, s, n);
+  for (; w < cols; w++) plx__buf_putc(b, ' ');
+}
+
+static void S_text_fact(plx__buf *b, const plx_fact *f, const plx_doc *d, const plx_doc *od,
+                        int color) {
   size_t len, olen;
   const char *t = plx_doc_text(d, &len), *ot = plx_doc_text(od, &olen);
-  if (strcmp(f->type, "clause") == 0) {
-    plx__buf_puts(b, "    clause ");
-    S_quote(b, t, f->start, f->end, 100);
-  } else {
-    plx__buf_printf(b, "    %s ", f->type);
-    S_quote(b, t, f->start, f->end, 60);
-    if (strcmp(f->type, "name") != 0) plx__buf_printf(b, " = %s", f->value);
-  }
+  S_on(b, color, f->status == PLX_FACT_CONFLICT ? S_CONFLICT : S_MISSING);
+  plx__buf_printf(b, "    %s ", f->type);
+  S_off(b, color);
+  S_quote(b, t, f->start, f->end, strcmp(f->type, "clause") == 0 ? 100 : 60);
+  if (strcmp(f->type, "name") != 0 && strcmp(f->type, "clause") != 0)
+    plx__buf_printf(b, " = %s", f->value);
   if (f->status == PLX_FACT_CONFLICT && f->has_counterpart) {
-    plx__buf_printf(b, "\n      but %c%zu says ", f->side ? 'A' : 'B', f->cp_sentence);
+    plx__buf_puts(b, "\n      but ");
+    S_on(b, color, S_ID);
+    plx__buf_printf(b, "%c%zu", f->side ? 'A' : 'B', f->cp_sentence);
+    S_off(b, color);
+    plx__buf_puts(b, " says ");
     S_quote(b, ot, f->cp_start, f->cp_end, 60);
     plx__buf_printf(b, " = %s", f->cp_value);
   } else if (f->has_counterpart) {
     const plx_sentence *cs = plx_doc_sentence(od, f->cp_sentence);
+    S_on(b, color, S_DIM);
     plx__buf_printf(b, "\n      nearest: %c%zu ", f->side ? 'A' : 'B', f->cp_sentence);
     S_quote(b, ot, cs->start, cs->end, 80);
+    S_off(b, color);
   }
   plx__buf_putc(b, '\n');
 }
 
+/* The heading of a sentence: its id, a note, and the sentence quoted. */
+static void S_text_sentence(plx__buf *o, const plx_doc *d, int side, size_t id, const char *note,
+                            size_t max, int color) {
+  size_t len;
+  const char *t = plx_doc_text(d, &len);
+  const plx_sentence *s = plx_doc_sentence(d, id);
+  S_on(o, color, S_ID);
+  plx__buf_printf(o, "%c%zu", side ? 'B' : 'A', id);
+  S_off(o, color);
+  if (note[0]) {
+    S_on(o, color, S_DIM);
+    plx__buf_printf(o, " %s", note);
+    S_off(o, color);
+  }
+  plx__buf_putc(o, ' ');
+  S_quote(o, t, s->start, s->end, max);
+  plx__buf_putc(o, '\n');
+}
+
+/* The summary: a small table, A and B side by side, its columns lined up
+ * by display width (paths may hold accents or wide characters). */
+static void S_text_summary(plx__buf *o, const plx_alignment *al, const plx_doc *const docs[2],
+                           const char *const paths[2], const size_t gaps[2],
+                           const size_t missing[2], size_t conflicts, int with_facts,
+                           int color) {
+  char cells[5][2][64];
+  static const char *rows[] = {"language", "sentences", "no counterpart", "facts only here"};
+  size_t nrows = with_facts ? 4 : 3;
+  for (int side = 0; side < 2; side++) {
+    snprintf(cells[0][side], sizeof cells[0][side], "%s", plx_doc_lang(docs[side]));
+    snprintf(cells[1][side], sizeof cells[1][side], "%zu", plx_doc_sentence_count(docs[side]));
+    snprintf(cells[2][side], sizeof cells[2][side], "%zu", gaps[side]);
+    snprintf(cells[3][side], sizeof cells[3][side], "%zu", missing[side]);
+  }
+  size_t label = strlen("facts only here") + 2;
+  size_t col = plx_display_width(paths[0], strlen(paths[0])) + 3;
+  if (col < 8) col = 8;
+  S_on(o, color, S_BOLD);
+  S_pad(o, "", label);
+  S_pad(o, "A", col);
+  plx__buf_puts(o, "B");
+  S_off(o, color);
+  plx__buf_putc(o, '\n');
+  S_pad(o, "file", label);
+  S_pad(o, paths[0], col);
+  plx__buf_printf(o, "%s\n", paths[1]);
+  for (size_t r = 0; r < nrows; r++) {
+    S_pad(o, rows[r], label);
+    S_pad(o, cells[r][0], col);
+    plx__buf_printf(o, "%s\n", cells[r][1]);
+  }
+  if (with_facts) {
+    S_pad(o, "conflicts", label);
+    if (conflicts) S_on(o, color, S_CONFLICT);
+    plx__buf_printf(o, "%zu", conflicts);
+    if (conflicts) S_off(o, color);
+    plx__buf_putc(o, '\n');
+  }
+  S_pad(o, "links", label);
+  plx__buf_printf(o, "%zu\n", plx_alignment_link_count(al));
+  S_pad(o, "mode", label);
+  plx__buf_printf(o, "%s%s%s%s\n", plx_align_mode_name(plx_alignment_mode(al)),
+                  plx_alignment_reason(al)[0] ? " (" : "", plx_alignment_reason(al),
+                  plx_alignment_reason(al)[0] ? ")" : "");
+}
+
+static void S_heading(plx__buf *o, const char *title, int color) {
+  plx__buf_putc(o, '\n');
+  S_on(o, color, S_HEAD);
+  plx__buf_printf(o, "== %s", title);
+  S_off(o, color);
+  plx__buf_putc(o, '\n');
+}
+
+static void S_text_links(plx__buf *o, const plx_alignment *al, const plx_doc *const docs[2],
+                         int color) {
+  for (size_t k = 0; k < plx_alignment_link_count(al); k++) {
+    const plx_link *l = plx_alignment_link(al, k);
+    plx__buf_printf(o, "\n%.2f  ", l->score);
+    S_on(o, color, S_ID);
+    plx__buf_putc(o, 'A');
+    for (size_t x = 0; x < l->na; x++) plx__buf_printf(o, "%s%zu", x ? "," : "", l->a[x]);
+    plx__buf_puts(o, " = B");
+    for (size_t y = 0; y < l->nb; y++) plx__buf_printf(o, "%s%zu", y ? "," : "", l->b[y]);
+    S_off(o, color);
+    plx__buf_putc(o, '\n');
+    for (int side = 0; side < 2; side++) {
+      const size_t *ids = side ? l->b : l->a;
+      size_t n = side ? l->nb : l->na;
+      for (size_t x = 0; x < n; x++) {
+        plx__buf_puts(o, "  ");
+        S_text_sentence(o, docs[side], side, ids[x], "", 100, color);
+      }
+    }
+  }
+}
+
 static plx_status S_text(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
                          const char *pa, const char *pb, const plx_fact *facts, size_t nf,
-                         int with_facts, char **out, size_t *outlen) {
+                         int with_facts, int color, char **out, size_t *outlen) {
   plx__buf o = {0};
-  const plx_doc *docs[2] = {a, b};
-  const char *paths[2] = {pa ? pa : "A", pb ? pb : "B"};
+  const plx_doc *const docs[2] = {a, b};
+  const char *const paths[2] = {pa ? pa : "standard input", pb ? pb : "standard input"};
   size_t gaps[2] = {0, 0}, missing[2] = {0, 0}, conflicts = 0;
   for (int side = 0; side < 2; side++)
     for (size_t i = 0; i < plx_doc_sentence_count(docs[side]); i++)
       gaps[side] += plx_alignment_is_gap(al, side, i) != 0;
   for (size_t k = 0; k < nf; k++) {
     if (facts[k].status == PLX_FACT_MISSING) missing[facts[k].side]++;
+    /* a conflict is reported from both sides; count it once */
     if (facts[k].status == PLX_FACT_CONFLICT && facts[k].side == 0) conflicts++;
   }
-  plx__buf_printf(&o, "A: %s (%s, %zu sentences)\nB: %s (%s, %zu sentences)\n", paths[0],
-                  plx_doc_lang(a), plx_doc_sentence_count(a), paths[1], plx_doc_lang(b),
-                  plx_doc_sentence_count(b));
-  plx__buf_printf(&o, "mode: %s%s%s%s\n", plx_align_mode_name(plx_alignment_mode(al)),
-                  plx_alignment_reason(al)[0] ? " (" : "", plx_alignment_reason(al),
-                  plx_alignment_reason(al)[0] ? ")" : "");
-  plx__buf_printf(&o, "links: %zu; sentences with no counterpart: A %zu, B %zu\n",
-                  plx_alignment_link_count(al), gaps[0], gaps[1]);
-  if (with_facts)
-    plx__buf_printf(&o,
-                    "facts only in A: %zu; facts only in B: %zu; conflicts: %zu\n",
-                    missing[0], missing[1], conflicts);
+  S_text_summary(&o, al, docs, paths, gaps, missing, conflicts, with_facts, color);
   if (!with_facts) {
-    for (size_t k = 0; k < plx_alignment_link_count(al); k++) {
-      const plx_link *l = plx_alignment_link(al, k);
-      plx__buf_printf(&o, "\n%.2f  A", l->score);
-      for (size_t x = 0; x < l->na; x++) plx__buf_printf(&o, "%s%zu", x ? "," : "", l->a[x]);
-      plx__buf_puts(&o, " = B");
-      for (size_t y = 0; y < l->nb; y++) plx__buf_printf(&o, "%s%zu", y ? "," : "", l->b[y]);
-      plx__buf_putc(&o, '\n');
-      for (int side = 0; side < 2; side++) {
-        const size_t *ids = side ? l->b : l->a;
-        size_t n = side ? l->nb : l->na;
-        for (size_t x = 0; x < n; x++) {
-          const plx_sentence *s = plx_doc_sentence(docs[side], ids[x]);
-          size_t len;
-          const char *t = plx_doc_text(docs[side], &len);
-          plx__buf_printf(&o, "  %c%zu ", side ? 'B' : 'A', ids[x]);
-          S_quote(&o, t, s->start, s->end, 100);
-          plx__buf_putc(&o, '\n');
-        }
-      }
-    }
+    S_text_links(&o, al, docs, color);
     *out = plx__buf_detach(&o, outlen);
     return PLX_OK;
   }
   static const char *titles[] = {"In A, not in B", "In B, not in A"};
   for (int side = 0; side < 2; side++) {
-    plx__buf_printf(&o, "\n== %s\n", titles[side]);
+    S_heading(&o, titles[side], color);
     size_t last = (size_t)-1;
-    size_t len;
-    const char *t = plx_doc_text(docs[side], &len);
     for (size_t k = 0; k < nf; k++) {
       const plx_fact *f = &facts[k];
       if (f->side != side || f->status != PLX_FACT_MISSING) continue;
       if (f->sentence != last) {
-        const plx_sentence *s = plx_doc_sentence(docs[side], f->sentence);
-        plx__buf_printf(&o, "\n%c%zu%s ", side ? 'B' : 'A', f->sentence,
-                        plx_alignment_is_gap(al, side, f->sentence) ? " (no counterpart)" : "");
-        S_quote(&o, t, s->start, s->end, 160);
         plx__buf_putc(&o, '\n');
+        S_text_sentence(&o, docs[side], side, f->sentence,
+                        plx_alignment_is_gap(al, side, f->sentence) ? "(no counterpart)" : "",
+                        160, color);
         last = f->sentence;
       }
-      S_text_fact(&o, f, docs[side], docs[!side]);
+      S_text_fact(&o, f, docs[side], docs[!side], color);
     }
   }
-  plx__buf_puts(&o, "\n== Conflicts\n");
+  S_heading(&o, "Conflicts", color);
   for (size_t k = 0; k < nf; k++) {
     const plx_fact *f = &facts[k];
     if (f->status != PLX_FACT_CONFLICT || f->side != 0) continue;
-    size_t len;
-    const char *t = plx_doc_text(a, &len);
-    const plx_sentence *s = plx_doc_sentence(a, f->sentence);
-    plx__buf_printf(&o, "\nA%zu ", f->sentence);
-    S_quote(&o, t, s->start, s->end, 160);
     plx__buf_putc(&o, '\n');
-    S_text_fact(&o, f, a, b);
+    S_text_sentence(&o, a, 0, f->sentence, "", 160, color);
+    S_text_fact(&o, f, a, b, color);
   }
   *out = plx__buf_detach(&o, outlen);
   return PLX_OK;
@@ -292,13 +410,32 @@ static plx_status S_tmx(const plx_alignment *al, const plx_doc *a, const plx_doc
   return PLX_OK;
 }
 
+void plx_report_options_init(plx_report_options *o) {
+  memset(o, 0, sizeof *o);
+  o->format = PLX_FORMAT_TEXT;
+  o->min_score = 0.5;
+}
+
 plx_status plx_alignment_render(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
                                 const char *path_a, const char *path_b, plx_format format,
                                 int with_facts, double min_score, char **out, size_t *len,
                                 int *differences, plx_error *err) {
+  plx_report_options o;
+  plx_report_options_init(&o);
+  o.format = format;
+  o.with_facts = with_facts;
+  o.min_score = min_score;
+  return plx_alignment_report(al, a, b, path_a, path_b, &o, out, len, differences, err);
+}
+
+plx_status plx_alignment_report(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                                const char *path_a, const char *path_b,
+                                const plx_report_options *o, char **out, size_t *len,
+                                int *differences, plx_error *err) {
   *out = NULL;
   plx_fact *facts = NULL;
   size_t nf = 0;
+  int with_facts = o->with_facts;
   if (differences) *differences = 0;
   if (with_facts) {
     plx_status st = plx_facts(al, &facts, &nf, err);
@@ -307,15 +444,15 @@ plx_status plx_alignment_render(const plx_alignment *al, const plx_doc *a, const
       if (facts[k].status != PLX_FACT_MATCHED) *differences = 1;
   }
   plx_status st;
-  switch (format) {
+  switch (o->format) {
   case PLX_FORMAT_JSON:
     st = S_json(al, a, b, path_a, path_b, facts, nf, with_facts, out, len, err);
     break;
   case PLX_FORMAT_TEXT:
-    st = S_text(al, a, b, path_a, path_b, facts, nf, with_facts, out, len);
+    st = S_text(al, a, b, path_a, path_b, facts, nf, with_facts, o->color, out, len);
     break;
   case PLX_FORMAT_TMX:
-    st = S_tmx(al, a, b, min_score, out, len, err);
+    st = S_tmx(al, a, b, o->min_score, out, len, err);
     break;
   default:
     st = plx__fail(err, PLX_ERR_USAGE, "this report is not available in that format yet");

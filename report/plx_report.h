@@ -48,6 +48,29 @@ plx_status plx_alignment_render(const plx_alignment *al, const plx_doc *a, const
                                 int with_facts, double min_score, char **out, size_t *len,
                                 int *differences, plx_error *err);
 
+/* How to render an alignment (see plx_alignment_report). */
+typedef struct plx_report_options {
+  plx_format format;
+  int with_facts;   /* diff (facts) rather than align */
+  double min_score; /* TMX: only links scoring at least this (0.5) */
+  int color;        /* text: ANSI colours and bold (for a terminal) */
+} plx_report_options;
+
+void plx_report_options_init(plx_report_options *options);
+
+/* plx_alignment_render with options; the text report is in colour when
+ * options->color is set (the caller decides: a terminal, NO_COLOR unset). */
+plx_status plx_alignment_report(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                                const char *path_a, const char *path_b,
+                                const plx_report_options *options, char **out, size_t *len,
+                                int *differences, plx_error *err);
+
+/* How many terminal columns UTF-8 text takes: East Asian wide and
+ * full-width characters count two, combining marks and format characters
+ * none, others one (so that accents and CJK line up in a fixed-width
+ * font). Invalid bytes count one each. */
+size_t plx_display_width(const char *s, size_t len);
+
 typedef struct plx_output plx_output;
 
 /* Open a destination: NULL or "-" for standard output, else a path. */

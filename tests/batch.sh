@@ -87,7 +87,9 @@ small = json.dumps({"a": "tests/data/parallel-en.txt", "b": "tests/data/parallel
 rc, out, err = run(["batch", "--format", "text", "-o", ofile, "-"], stdin=small.encode())
 check(rc in (0, 1) and out == "" and json.loads(open(ofile).read())["status"] in ("same", "different"),
       "-o FILE holds the results: rc %d %r" % (rc, err))
-check(open(os.path.join(tmp, "out.txt")).read().startswith("A: tests/data/parallel-en.txt"), "--format text for out files")
+txt = open(os.path.join(tmp, "out.txt")).read()
+check(txt.split("\n")[1].split() == ["file", "tests/data/parallel-en.txt", "tests/data/parallel-es.txt"]
+      and "== In A, not in B" in txt, "--format text for out files")
 # an unwritable out file is that job's error, not the batch's
 bad = json.dumps({"a": "tests/data/parallel-en.txt", "b": "tests/data/parallel-es.txt",
                   "out": os.path.join(tmp, "no", "such", "dir.json")}) + "\n" + small
