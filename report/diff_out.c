@@ -9,6 +9,7 @@
 #include <libxml/xmlwriter.h>
 #include <stdint.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,12 +119,15 @@ static int S_cp_width(uint32_t c) {
 }
 
 size_t plx_display_width(const char *s, size_t len) {
-  size_t w = 0, i = 0;
-  while (i < len) {
-    size_t before = i;
-    uint32_t c = plx__utf8_next(s, len, &i);
-    if (i == before) i++; /* never stall on a bad byte */
-    w += (size_t)S_cp_width(c);
+  /* ICU's decoder, not plx__utf8_next: paths given by the user need not
+   * be valid UTF-8, and an invalid sequence is shown as one column a byte */
+  size_t w = 0;
+  int32_t i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+  while (i < n) {
+    int32_t before = i;
+    UChar32 c;
+    U8_NEXT((const uint8_t *)s, i, n, c);
+    w += c < 0 ? (size_t)(i - before) : (size_t)S_cp_width((uint32_t)c);
   }
   return w;
 }
