@@ -106,6 +106,27 @@ rc, out, err = run(["batch", "-j", "x", "-"], stdin=b"")
 check(rc == 2 and "not a number of threads" in err, "bad -j: %r" % err)
 rc, out, err = run(["batch", "-"], stdin=b"\n\n")
 check(rc == 0 and out == "", "no jobs: nothing to do, exit 0")
+# a progress bar on standard error when it is a terminal, and not otherwise
+import pty
+master, slave = pty.openpty()
+p = subprocess.Popen([px, "batch", "-j", "2", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                     stderr=slave)
+os.close(slave)
+two = (small + small).encode()
+pout, _ = p.communicate(two)
+bar = b""
+while True:
+    try:
+        chunk = os.read(master, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    bar += chunk
+os.close(master)
+check(b"2/2 pairs" in bar and b"[" + b"#" * 30 + b"]" in bar, "progress bar on a terminal: %r" % bar[-80:])
+check(len(pout.splitlines()) == 2, "results still on standard output")
+check("/%d pairs" % len(jobs) not in err2 and "[#" not in err2, "no progress bar when standard error is not a terminal")
 print("batch: %d jobs, %s" % (len(jobs), "ok" if not fails else "%d failures" % fails))
 sys.exit(1 if fails else 0)
 PY
