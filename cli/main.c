@@ -380,12 +380,13 @@ static int S_want_color(const opts *o) {
 /* align and diff: read both articles, align, render. */
 static int S_compare(const opts *o, int with_facts) {
   int fmt = o->format ? plx_format_parse(o->format) : PLX_FORMAT_TEXT;
-  int ok = with_facts ? (fmt == PLX_FORMAT_TEXT || fmt == PLX_FORMAT_JSON)
-                      : (fmt == PLX_FORMAT_TEXT || fmt == PLX_FORMAT_JSON || fmt == PLX_FORMAT_TMX);
+  /* HTML is diff's report (it shows facts); TMX is align's (links only). */
+  int ok = fmt == PLX_FORMAT_TEXT || fmt == PLX_FORMAT_JSON ||
+           (with_facts ? fmt == PLX_FORMAT_HTML : fmt == PLX_FORMAT_TMX);
   if (!ok) {
     char msg[256];
     snprintf(msg, sizeof msg, "--format: %s writes %s, not '%s'", o->command,
-             with_facts ? "text or json" : "text, json or tmx", o->format ? o->format : "");
+             with_facts ? "text, json or html" : "text, json or tmx", o->format ? o->format : "");
     return S_usage_error(msg);
   }
   plx_align_options ao;

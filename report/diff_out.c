@@ -1,5 +1,6 @@
 /* diff_out.c: render an alignment and its facts (align and diff): JSON per
- * INTERFACE.md, a plain text report for the terminal, and TMX. */
+ * INTERFACE.md, a plain text report for the terminal, and TMX; the HTML
+ * report of diff is in html_out.c. */
 #include "internal.h"
 #include "plx_align.h"
 #include "plx_report.h"
@@ -457,6 +458,13 @@ plx_status plx_alignment_report(const plx_alignment *al, const plx_doc *a, const
     break;
   case PLX_FORMAT_TMX:
     st = S_tmx(al, a, b, o->min_score, out, len, err);
+    break;
+  case PLX_FORMAT_HTML:
+    /* The page is about facts; align has none to show. */
+    if (with_facts)
+      st = plx__alignment_html(al, a, b, path_a, path_b, facts, nf, out, len, err);
+    else
+      st = plx__fail(err, PLX_ERR_USAGE, "the HTML report is made by diff, not align");
     break;
   default:
     st = plx__fail(err, PLX_ERR_USAGE, "this report is not available in that format yet");

@@ -40,9 +40,11 @@ plx_status plx_split_render(const plx_doc *doc, const char *path,
 
 /* Render an alignment: `parallax align` (with_facts == 0: links and gaps)
  * or `parallax diff` (with_facts != 0: also each fact and its status).
- * JSON per INTERFACE.md, a text report, or TMX (align only: translation
- * units for links scoring at least min_score). *differences (may be NULL)
- * is set when a fact is missing or in conflict. Caller frees *out. */
+ * JSON per INTERFACE.md, a text report, TMX (align only: translation
+ * units for links scoring at least min_score), or HTML (diff only: one
+ * self-contained side-by-side page; PLX_ERR_USAGE without facts).
+ * *differences (may be NULL) is set when a fact is missing or in conflict.
+ * Caller frees *out. */
 plx_status plx_alignment_render(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
                                 const char *path_a, const char *path_b, plx_format format,
                                 int with_facts, double min_score, char **out, size_t *len,

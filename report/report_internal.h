@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 
+#include "plx_align.h"
 #include "plx_corpus.h"
 #include "plx_align.h"
 
@@ -16,5 +17,13 @@ json_t *plx__doc_json(const plx_doc *doc, const char *path);
 json_t *plx__alignment_json(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
                             const char *pa, const char *pb, const plx_fact *facts, size_t nf,
                             int with_facts);
+
+/* The side-by-side HTML report of `parallax diff` (html_out.c): one
+ * self-contained page with both articles, the facts (nf of them, as
+ * plx_facts gives them) marked, a summary, filters and the evidence of each
+ * link. path_a, path_b may be NULL (standard input). Caller frees *out. */
+plx_status plx__alignment_html(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                               const char *path_a, const char *path_b, const plx_fact *facts,
+                               size_t nf, char **out, size_t *len, plx_error *err);
 
 #endif
