@@ -90,6 +90,8 @@ check(rc in (0, 1) and out == "" and json.loads(open(ofile).read())["status"] in
 txt = open(os.path.join(tmp, "out.txt")).read()
 check(txt.split("\n")[1].split() == ["file", "tests/data/parallel-en.txt", "tests/data/parallel-es.txt"]
       and "== In A, not in B" in txt, "--format text for out files")
+rc, out, err = run(["batch", "--format", "html", "-o", ofile, "-"], stdin=small.replace("out.txt", "out.html").encode())
+check(open(os.path.join(tmp, "out.html")).read().lower().startswith("<!doctype html>"), "--format html for out files")
 # an unwritable out file is that job's error, not the batch's
 bad = json.dumps({"a": "tests/data/parallel-en.txt", "b": "tests/data/parallel-es.txt",
                   "out": os.path.join(tmp, "no", "such", "dir.json")}) + "\n" + small
