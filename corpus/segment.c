@@ -870,21 +870,27 @@ static void S_block(plx__seg *seg, const char *text, size_t lo, size_t hi, plx_k
   PLX__PUSH(keep, nk, kcap, hi);
 
   /* Repairs: marker-only pieces join the next, mark-only pieces join a
-   * neighbour. keep[] holds piece starts and the block end. */
-  for (size_t i = 0; i + 1 < nk;) {
-    size_t s = keep[i], e = keep[i + 1];
-    if (nk > 2 && i + 2 < nk && S_only_marker(text, s, e)) {
-      memmove(keep + i + 1, keep + i + 2, (nk - i - 2) * sizeof *keep);
-      nk--;
+   * neighbour. keep[] holds piece starts and the block end. It is edited as
+   * a gap buffer: keep[0, w) are the starts before the current piece,
+   * keep[r, nall) the current piece's start and all that follow, so that
+   * joining two pieces costs O(1) (a memmove per join made a run of
+   * marker-only pieces, "A. A. A. ...", quadratic). */
+  size_t w = 0, r = 0, nall = nk;
+  while (r + 1 < nall) {
+    size_t s = keep[r], e = keep[r + 1];
+    size_t live = w + (nall - r);
+    if (live > 2 && r + 2 < nall && S_only_marker(text, s, e)) {
+      keep[r + 1] = keep[r]; /* the next start goes: join the next piece */
+      r++;
       continue;
     }
-    if (nk > 2 && !S_has_alnum(text, s, e)) {
+    if (live > 2 && !S_has_alnum(text, s, e)) {
       /* ". . . The practice": a word's own period followed by a spaced
        * ellipsis opens the next sentence; otherwise marks join what came
        * before. */
-      int forward = (i == 0);
-      if (!forward && i + 2 < nk) {
-        size_t ps = keep[i - 1], pe = s;
+      int forward = (w == 0);
+      if (!forward && r + 2 < nall) {
+        size_t ps = keep[w - 1], pe = s;
         S_trim(text, &ps, &pe);
         size_t es = s, ee = e;
         S_trim(text, &es, &ee);
@@ -892,17 +898,23 @@ static void S_block(plx__seg *seg, const char *text, size_t lo, size_t hi, plx_k
             ee - es >= 3 && text[es] == '.' && text[es + 1] == ' ')
           forward = 1;
       }
-      if (forward && i + 2 < nk) {
-        memmove(keep + i + 1, keep + i + 2, (nk - i - 2) * sizeof *keep);
+      if (forward && r + 2 < nall) {
+        keep[r + 1] = keep[r];
+        r++;
+      } else if (w > 0) {
+        /* this start goes: the piece joins the previous one, which is
+         * looked at again */
+        keep[r] = keep[w - 1];
+        w--;
       } else {
-        memmove(keep + i, keep + i + 1, (nk - i - 1) * sizeof *keep);
-        if (i > 0) i--;
+        r++;
       }
-      nk--;
       continue;
     }
-    i++;
+    keep[w++] = keep[r++];
   }
+  memmove(keep + w, keep + r, (nall - r) * sizeof *keep);
+  nk = w + (nall - r);
 
   for (size_t i = 0; i + 1 < nk; i++) {
     size_t s = keep[i], e = keep[i + 1];
