@@ -613,6 +613,32 @@ static void test_demo(void) {
   free(en);
 }
 
+/* ---- Digits a double cannot hold (fuzzing, issue 7) ---- */
+
+/* "0." then zeros then "1", and what follows. Caller frees. */
+static char *S_tiny(size_t zeros, const char *after) {
+  plx__buf b = {0};
+  plx__buf_puts(&b, "It was 0.");
+  for (size_t i = 0; i < zeros; i++) plx__buf_putc(&b, '0');
+  plx__buf_puts(&b, "1");
+  plx__buf_puts(&b, after);
+  return plx__buf_detach(&b, NULL);
+}
+
+static void test_extremes(void) {
+  /* The exponent of "0.000...1" was kept in 16 bits: with 65,530 zeros it
+   * wrapped round to +5, and the text read as 100000%. Such a number (and
+   * any that underflows to 0) is no value. */
+  char *t = S_tiny(65530, " percent.");
+  NONE("en", t);
+  free(t);
+  t = S_tiny(400, "%");
+  NONE("es", t);
+  free(t);
+  /* still small enough */
+  HAS("en", "It was 0.000001%.", "0.000001%", PLX_VALUE_PERCENT, "0.000001%");
+}
+
 /* ---- The API's edges ---- */
 
 static void test_api(void) {
@@ -673,6 +699,7 @@ int main(void) {
   test_dates();
   test_durations();
   test_not_values();
+  test_extremes();
   test_equal();
   test_demo();
   test_api();
