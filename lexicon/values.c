@@ -60,6 +60,7 @@
 #include "internal.h"
 #include "plx_values.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -873,6 +874,9 @@ static int S_numeric(const S_tok *t) { return t->kind == T_NUM || t->kind == T_N
  * more specific) than the best so far. */
 static void S_consider(const S_ctx *c, const S_cand *k, S_cand *best) {
   const S_tok *tk = c->tk;
+  /* Past what a double holds ("10^400 dollars"): infinity is no value and
+   * would not even equal itself. */
+  if (!isfinite(k->num)) return;
   /* Digits glued to a word the reading does not use: "USD10" read as a
    * number, "5m" without a currency, "16th" as a number. */
   if (S_numeric(&tk[k->s]) && k->s > 0 && tk[k->s].glued && tk[k->s - 1].kind == T_WORD) return;

@@ -635,6 +635,23 @@ static void test_extremes(void) {
   t = S_tiny(400, "%");
   NONE("es", t);
   free(t);
+  /* Numbers past a double's range (10^400, or 10^300 billion) read as
+   * infinity, "USD inf", which did not equal itself: a document compared
+   * with itself had a conflict. They are no value. */
+  plx__buf b = {0};
+  plx__buf_puts(&b, "It cost ");
+  for (int i = 0; i < 400; i++) plx__buf_putc(&b, '9');
+  plx__buf_puts(&b, " dollars, ");
+  for (int i = 0; i < 300; i++) plx__buf_putc(&b, '9');
+  plx__buf_puts(&b, " billion euros or ");
+  for (int i = 0; i < 400; i++) plx__buf_putc(&b, '8');
+  plx__buf_puts(&b, "%.");
+  t = plx__buf_detach(&b, NULL);
+  NONE("en", t);
+  S_found f = S_find("es", t);
+  for (size_t i = 0; i < f.n; i++) CHECK(plx_value_equal(&f.v[i], &f.v[i]));
+  free(f.v);
+  free(t);
   /* still small enough */
   HAS("en", "It was 0.000001%.", "0.000001%", PLX_VALUE_PERCENT, "0.000001%");
 }
