@@ -168,13 +168,21 @@ static int S_check_lang(const char *opt, const char *v) {
   return -1;
 }
 
-static char *S_read_stdin(size_t *len) {
+/* All of standard input, or (*over set) the first bytes past limit (0: no
+ * limit): an endless stream must not exhaust memory before the limit is
+ * checked. */
+static char *S_read_stdin(size_t *len, size_t limit, int *over) {
   size_t cap = 65536, n = 0;
   char *b = malloc(cap);
+  *over = 0;
   if (!b) return NULL;
   size_t r;
   while ((r = fread(b + n, 1, cap - n, stdin)) > 0) {
     n += r;
+    if (limit && n > limit) {
+      *over = 1;
+      break;
+    }
     if (n == cap) {
       char *nb = realloc(b, cap * 2);
       if (!nb) {
@@ -200,9 +208,18 @@ static plx_doc *S_load(const char *path, const plx_doc_options *dopt) {
   plx_status st;
   if (!strcmp(path, "-")) {
     size_t len = 0;
-    char *b = S_read_stdin(&len);
+    int over;
+    char *b = S_read_stdin(&len, dopt->max_input_bytes, &over);
     if (!b) {
       S_die("standard input", "read error");
+      return NULL;
+    }
+    if (over) {
+      char msg[128];
+      snprintf(msg, sizeof msg, "input is over the limit of %zu bytes (see --max-input-bytes)",
+               dopt->max_input_bytes);
+      free(b);
+      S_die("standard input", msg);
       return NULL;
     }
     st = plx_doc_parse(b, len, dopt, &doc, &err);
@@ -303,10 +320,22 @@ static int S_score(const opts *o) {
   plx_lexicon *lex = NULL;
   if (S_lexicon(o, o->lang_a, o->lang_b, &lex)) return EXIT_TROUBLE;
   size_t len = 0;
-  char *in = S_read_stdin(&len);
+  int over;
+  plx_doc_options limits;
+  plx_doc_options_init(&limits);
+  if (o->max_input) limits.max_input_bytes = o->max_input;
+  char *in = S_read_stdin(&len, limits.max_input_bytes, &over);
   if (!in) {
     plx_lexicon_free(lex);
     return S_die("standard input", "read error");
+  }
+  if (over) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "input is over the limit of %zu bytes (see --max-input-bytes)",
+             limits.max_input_bytes);
+    free(in);
+    plx_lexicon_free(lex);
+    return S_die("standard input", msg);
   }
   double *scores = NULL;
   size_t n = 0;
