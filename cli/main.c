@@ -203,13 +203,21 @@ static int S_check_lang(const char *opt, const char *v) {
   return -1;
 }
 
-static char *S_read_stream(FILE *f, size_t *len) {
+/* All of a stream, or (*over set) the first bytes past limit (0: no
+ * limit): an endless stream must not exhaust memory before the limit is
+ * checked. */
+static char *S_read_stream(FILE *f, size_t *len, size_t limit, int *over) {
   size_t cap = 65536, n = 0;
   char *b = malloc(cap);
+  *over = 0;
   if (!b) return NULL;
   size_t r;
   while ((r = fread(b + n, 1, cap - n, f)) > 0) {
     n += r;
+    if (limit && n > limit) {
+      *over = 1;
+      break;
+    }
     if (n == cap) {
       char *nb = realloc(b, cap * 2);
       if (!nb) {
@@ -228,7 +236,9 @@ static char *S_read_stream(FILE *f, size_t *len) {
   return b;
 }
 
-static char *S_read_stdin(size_t *len) { return S_read_stream(stdin, len); }
+static char *S_read_stdin(size_t *len, size_t limit, int *over) {
+  return S_read_stream(stdin, len, limit, over);
+}
 
 /* Read one article; on failure print "parallax: FILE: why". */
 static plx_doc *S_load(const char *path, const plx_doc_options *dopt) {
@@ -237,9 +247,18 @@ static plx_doc *S_load(const char *path, const plx_doc_options *dopt) {
   plx_status st;
   if (!strcmp(path, "-")) {
     size_t len = 0;
-    char *b = S_read_stdin(&len);
+    int over;
+    char *b = S_read_stdin(&len, dopt->max_input_bytes, &over);
     if (!b) {
       S_die("standard input", "read error");
+      return NULL;
+    }
+    if (over) {
+      char msg[128];
+      snprintf(msg, sizeof msg, "input is over the limit of %zu bytes (see --max-input-bytes)",
+               dopt->max_input_bytes);
+      free(b);
+      S_die("standard input", msg);
       return NULL;
     }
     st = plx_doc_parse(b, len, dopt, &doc, &err);
@@ -340,10 +359,22 @@ static int S_score(const opts *o) {
   plx_lexicon *lex = NULL;
   if (S_lexicon(o, o->lang_a, o->lang_b, &lex)) return EXIT_TROUBLE;
   size_t len = 0;
-  char *in = S_read_stdin(&len);
+  int over;
+  plx_doc_options limits;
+  plx_doc_options_init(&limits);
+  if (o->max_input) limits.max_input_bytes = o->max_input;
+  char *in = S_read_stdin(&len, limits.max_input_bytes, &over);
   if (!in) {
     plx_lexicon_free(lex);
     return S_die("standard input", "read error");
+  }
+  if (over) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "input is over the limit of %zu bytes (see --max-input-bytes)",
+             limits.max_input_bytes);
+    free(in);
+    plx_lexicon_free(lex);
+    return S_die("standard input", msg);
   }
   double *scores = NULL;
   size_t n = 0;
@@ -508,16 +539,25 @@ static int S_batch(const opts *o) {
   const char *path = o->nfiles ? o->files[0] : "-";
   char *in = NULL;
   size_t len = 0;
+  int over = 0;
+  /* the job list is held whole, so it is bounded like an article */
   if (!strcmp(path, "-")) {
-    in = S_read_stdin(&len);
+    in = S_read_stdin(&len, bo.doc.max_input_bytes, &over);
     if (!in) return S_die("standard input", "read error");
   } else {
     FILE *f = fopen(path, "rb");
     if (!f) return S_die(path, strerror(errno));
-    in = S_read_stream(f, &len);
+    in = S_read_stream(f, &len, bo.doc.max_input_bytes, &over);
     int bad = in == NULL;
     fclose(f);
     if (bad) return S_die(path, "read error");
+  }
+  if (over) {
+    free(in);
+    char msg[128];
+    snprintf(msg, sizeof msg, "job list larger than %zu bytes (--max-input-bytes)",
+             bo.doc.max_input_bytes);
+    return S_die(strcmp(path, "-") ? path : "standard input", msg);
   }
   plx_error err = {0};
   batch_sink sink = {NULL};

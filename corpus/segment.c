@@ -42,9 +42,19 @@ typedef struct ab_entry {
   ab_class cls;
 } ab_entry;
 
+/* What a search for list item `want` of a style found: no such marker at
+ * [from, to) of the block numbered gen (see S_cand_list). */
+typedef struct list_memo {
+  size_t gen, from, to;
+} list_memo;
+#define LIST_STYLES 40 /* S_list_marker's styles: kind * 8 + sty, below 40 */
+#define LIST_WANTS 32  /* items past the 31st are not remembered */
+
 typedef struct cands {
   size_t *c, nc, ccap; /* candidates, decided by S_keep */
   size_t *f, nf, fcap; /* forced boundaries: list items, bullets, citations */
+  list_memo *memo;     /* LIST_STYLES x LIST_WANTS, allocated on first need */
+  size_t gen;          /* the block being scanned, for memo */
 } cands;
 
 struct plx__seg {
@@ -158,6 +168,7 @@ void plx__seg_free(plx__seg *seg) {
   plx__buf_free(&seg->scratch);
   free(seg->cd.c);
   free(seg->cd.f);
+  free(seg->cd.memo);
   free(seg->keep);
   free(seg);
 }
@@ -661,9 +672,21 @@ static void S_cand_list(const view *v, size_t p, cands *cd) {
   if (S_list_marker(t, q, v->hi, &style, &mend) != 1) return;
   int want = 2;
   size_t last = mend;
-  /* items further apart than this are not a list on one line (and the bound
-   * keeps hostile input linear) */
-  for (size_t i = mend; i + 2 < v->hi && i - last < 2048; i++) {
+  /* Items further apart than this are not a list on one line. Every item 1
+   * starts a search, and "a. a. a. ..." has one every three bytes: what a
+   * search found missing is remembered (cd->memo, per style and item) and
+   * not searched again, so that such input costs each byte once, not 2048
+   * times. */
+  if (!cd->memo) cd->memo = plx__calloc(LIST_STYLES * LIST_WANTS, sizeof *cd->memo);
+  size_t from = mend, i = mend;
+  for (; i + 2 < v->hi && i - last < 2048; i++) {
+    list_memo *m = want < LIST_WANTS ? &cd->memo[style * LIST_WANTS + want] : NULL;
+    if (m && m->gen == cd->gen && m->from <= i && i < m->to) {
+      /* [i, m->to) is known to hold no item `want` */
+      if (m->from < from) from = m->from;
+      i = m->to - 1;
+      continue;
+    }
     if (t[i] != ' ') continue;
     size_t j = i + 1, bj = j;
     uint32_t bc = plx__utf8_next(t, v->hi, &bj);
@@ -674,7 +697,15 @@ static void S_cand_list(const view *v, size_t p, cands *cd) {
       S_add(&cd->f, &cd->nf, &cd->fcap, i + 1);
       want++;
       last = i;
+      from = i + 1;
     }
+  }
+  if (want < LIST_WANTS) {
+    /* no item `want` at [from, i) */
+    list_memo *m = &cd->memo[style * LIST_WANTS + want];
+    m->gen = cd->gen;
+    m->from = from;
+    m->to = i;
   }
   if (want > 2 && p > v->lo) S_add(&cd->f, &cd->nf, &cd->fcap, p);
 }
@@ -692,6 +723,7 @@ static int S_may_start_list(const char *t, size_t p, size_t hi) {
 static void S_candidates(const view *v, cands *cd) {
   const char *t = v->t;
   unsigned char prev_ns = 0; /* the last byte that was not a space */
+  cd->gen++;                 /* what was remembered of another block is void */
   if (S_may_start_list(t, v->lo, v->hi)) S_cand_list(v, v->lo, cd);
   for (size_t i = v->lo; i < v->hi;) {
     unsigned char ch = (unsigned char)t[i];
@@ -838,21 +870,27 @@ static void S_block(plx__seg *seg, const char *text, size_t lo, size_t hi, plx_k
   PLX__PUSH(keep, nk, kcap, hi);
 
   /* Repairs: marker-only pieces join the next, mark-only pieces join a
-   * neighbour. keep[] holds piece starts and the block end. */
-  for (size_t i = 0; i + 1 < nk;) {
-    size_t s = keep[i], e = keep[i + 1];
-    if (nk > 2 && i + 2 < nk && S_only_marker(text, s, e)) {
-      memmove(keep + i + 1, keep + i + 2, (nk - i - 2) * sizeof *keep);
-      nk--;
+   * neighbour. keep[] holds piece starts and the block end. It is edited as
+   * a gap buffer: keep[0, w) are the starts before the current piece,
+   * keep[r, nall) the current piece's start and all that follow, so that
+   * joining two pieces costs O(1) (a memmove per join made a run of
+   * marker-only pieces, "A. A. A. ...", quadratic). */
+  size_t w = 0, r = 0, nall = nk;
+  while (r + 1 < nall) {
+    size_t s = keep[r], e = keep[r + 1];
+    size_t live = w + (nall - r);
+    if (live > 2 && r + 2 < nall && S_only_marker(text, s, e)) {
+      keep[r + 1] = keep[r]; /* the next start goes: join the next piece */
+      r++;
       continue;
     }
-    if (nk > 2 && !S_has_alnum(text, s, e)) {
+    if (live > 2 && !S_has_alnum(text, s, e)) {
       /* ". . . The practice": a word's own period followed by a spaced
        * ellipsis opens the next sentence; otherwise marks join what came
        * before. */
-      int forward = (i == 0);
-      if (!forward && i + 2 < nk) {
-        size_t ps = keep[i - 1], pe = s;
+      int forward = (w == 0);
+      if (!forward && r + 2 < nall) {
+        size_t ps = keep[w - 1], pe = s;
         S_trim(text, &ps, &pe);
         size_t es = s, ee = e;
         S_trim(text, &es, &ee);
@@ -860,17 +898,23 @@ static void S_block(plx__seg *seg, const char *text, size_t lo, size_t hi, plx_k
             ee - es >= 3 && text[es] == '.' && text[es + 1] == ' ')
           forward = 1;
       }
-      if (forward && i + 2 < nk) {
-        memmove(keep + i + 1, keep + i + 2, (nk - i - 2) * sizeof *keep);
+      if (forward && r + 2 < nall) {
+        keep[r + 1] = keep[r];
+        r++;
+      } else if (w > 0) {
+        /* this start goes: the piece joins the previous one, which is
+         * looked at again */
+        keep[r] = keep[w - 1];
+        w--;
       } else {
-        memmove(keep + i, keep + i + 1, (nk - i - 1) * sizeof *keep);
-        if (i > 0) i--;
+        r++;
       }
-      nk--;
       continue;
     }
-    i++;
+    keep[w++] = keep[r++];
   }
+  memmove(keep + w, keep + r, (nall - r) * sizeof *keep);
+  nk = w + (nall - r);
 
   for (size_t i = 0; i + 1 < nk; i++) {
     size_t s = keep[i], e = keep[i + 1];

@@ -60,6 +60,7 @@
 #include "internal.h"
 #include "plx_values.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -176,7 +177,7 @@ typedef struct S_tok {
   uint8_t ndig;      /* number: digits of the integer part (at most 255) */
   uint8_t frac;      /* number: has a decimal part */
   uint8_t exact;     /* number: equals mant * 10^exp10 */
-  int16_t exp10;
+  int32_t exp10;     /* (as many as the digits: "0.000...1" can have 65,536) */
   int16_t y; /* numeric date: year; month and day 0 when unknown */
   int8_t m, d;
   uint64_t mant;
@@ -439,14 +440,16 @@ static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *
     for (size_t q = from; q < from + n; q++) {
       int dg = t[q] - '0';
       if (na < sizeof ascii - 1) ascii[na++] = t[q];
+      /* (exp10 stops at +-100000: the value is 0 or infinite long before) */
       if (sig == 0 && dg == 0) {
-        if (frac) exp10--, nfrac++;
+        if (frac && exp10 > -100000) exp10--;
+        if (frac) nfrac++;
         continue;
       }
       if (sig < 19) {
         mant = mant * 10 + (uint64_t)dg;
-        if (frac) exp10--;
-      } else if (!frac) {
+        if (frac && exp10 > -100000) exp10--;
+      } else if (!frac && exp10 < 100000) {
         exp10++;
       }
       if (frac) nfrac++;
@@ -457,10 +460,13 @@ static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *
   k->frac = nfrac > 0;
   k->ndig = (uint8_t)(ndig > 255 ? 255 : ndig);
   k->mant = mant;
-  k->exp10 = (int16_t)exp10;
+  k->exp10 = (int32_t)exp10;
   k->exact = sig <= 15;
   /* (Past 127 characters, the approximation from 19 digits will do.) */
   k->val = k->exact || na >= sizeof ascii - 1 ? S_scale10(mant, exp10) : S_icu_parse(ascii, na);
+  /* Digits whose value a double cannot hold ("0.000...1" reads as 0) are
+   * no value to compare. */
+  if (mant != 0 && k->val == 0) k->ident = 1;
   return p;
 }
 
@@ -868,6 +874,9 @@ static int S_numeric(const S_tok *t) { return t->kind == T_NUM || t->kind == T_N
  * more specific) than the best so far. */
 static void S_consider(const S_ctx *c, const S_cand *k, S_cand *best) {
   const S_tok *tk = c->tk;
+  /* Past what a double holds ("10^400 dollars"): infinity is no value and
+   * would not even equal itself. */
+  if (!isfinite(k->num)) return;
   /* Digits glued to a word the reading does not use: "USD10" read as a
    * number, "5m" without a currency, "16th" as a number. */
   if (S_numeric(&tk[k->s]) && k->s > 0 && tk[k->s].glued && tk[k->s - 1].kind == T_WORD) return;

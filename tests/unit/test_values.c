@@ -613,6 +613,49 @@ static void test_demo(void) {
   free(en);
 }
 
+/* ---- Digits a double cannot hold (fuzzing, issue 7) ---- */
+
+/* "0." then zeros then "1", and what follows. Caller frees. */
+static char *S_tiny(size_t zeros, const char *after) {
+  plx__buf b = {0};
+  plx__buf_puts(&b, "It was 0.");
+  for (size_t i = 0; i < zeros; i++) plx__buf_putc(&b, '0');
+  plx__buf_puts(&b, "1");
+  plx__buf_puts(&b, after);
+  return plx__buf_detach(&b, NULL);
+}
+
+static void test_extremes(void) {
+  /* The exponent of "0.000...1" was kept in 16 bits: with 65,530 zeros it
+   * wrapped round to +5, and the text read as 100000%. Such a number (and
+   * any that underflows to 0) is no value. */
+  char *t = S_tiny(65530, " percent.");
+  NONE("en", t);
+  free(t);
+  t = S_tiny(400, "%");
+  NONE("es", t);
+  free(t);
+  /* Numbers past a double's range (10^400, or 10^300 billion) read as
+   * infinity, "USD inf", which did not equal itself: a document compared
+   * with itself had a conflict. They are no value. */
+  plx__buf b = {0};
+  plx__buf_puts(&b, "It cost ");
+  for (int i = 0; i < 400; i++) plx__buf_putc(&b, '9');
+  plx__buf_puts(&b, " dollars, ");
+  for (int i = 0; i < 300; i++) plx__buf_putc(&b, '9');
+  plx__buf_puts(&b, " billion euros or ");
+  for (int i = 0; i < 400; i++) plx__buf_putc(&b, '8');
+  plx__buf_puts(&b, "%.");
+  t = plx__buf_detach(&b, NULL);
+  NONE("en", t);
+  S_found f = S_find("es", t);
+  for (size_t i = 0; i < f.n; i++) CHECK(plx_value_equal(&f.v[i], &f.v[i]));
+  free(f.v);
+  free(t);
+  /* still small enough */
+  HAS("en", "It was 0.000001%.", "0.000001%", PLX_VALUE_PERCENT, "0.000001%");
+}
+
 /* ---- The API's edges ---- */
 
 static void test_api(void) {
@@ -673,6 +716,7 @@ int main(void) {
   test_dates();
   test_durations();
   test_not_values();
+  test_extremes();
   test_equal();
   test_demo();
   test_api();
