@@ -193,11 +193,11 @@ static void S_index(plx_alignment *al, plx__post **out, size_t *nout) {
 #define MAX_CAND 24
 #define MAX_POSTINGS 200
 
-static size_t S_candidates(plx_alignment *al, const plx__post *p, size_t np, size_t i,
-                           unsigned char *count, uint32_t *list) {
+static size_t S_candidates_of(plx_alignment *al, int side, const plx__post *p, size_t np,
+                              size_t i, unsigned char *count, uint32_t *list) {
   size_t nl = 0;
-  const plx_bag *a = al->bag[0][i];
-  size_t limit = al->n[1] / 2 + 2;
+  const plx_bag *a = al->bag[side][i];
+  size_t limit = al->n[!side] / 2 + 2;
   if (limit > MAX_POSTINGS) limit = MAX_POSTINGS;
   for (size_t t = 0; t < plx_bag_size(a); t++) {
     const uint32_t *ids;
@@ -233,6 +233,12 @@ static size_t S_candidates(plx_alignment *al, const plx__post *p, size_t np, siz
   }
   for (size_t q = 0; q < nl; q++) count[list[q]] = 0;
   return nl;
+}
+
+/* Candidates in B of sentence i of A (p: the postings of B). */
+static size_t S_candidates(plx_alignment *al, const plx__post *p, size_t np, size_t i,
+                           unsigned char *count, uint32_t *list) {
+  return S_candidates_of(al, 0, p, np, i, count, list);
 }
 
 /* Strong mutual matches, in order of A, and the longest chain of them in
@@ -510,15 +516,13 @@ static plx_status S_comparable(plx_alignment *al) {
     }
     free(top);
   }
-  static double margin_min = -1;
-  if (margin_min < 0) margin_min = getenv("PLX_MARGIN") ? atof(getenv("PLX_MARGIN")) : MARGIN;
   for (size_t k = 0; k < nc; k++) {
     const S_cand *x = &c[k];
     double base = (bg[0][x->i] + bg[1][x->j]) / 2;
     double margin = base > 0 ? x->sim / base : 0;
     int top = x->sim >= RELATIVE * best[0][x->i] || x->sim >= RELATIVE * best[1][x->j];
-    int strong = x->sim >= al->min_link && margin >= margin_min;
-    int contained = x->contain >= CONTAIN && margin >= margin_min &&
+    int strong = x->sim >= al->min_link && margin >= MARGIN;
+    int contained = x->contain >= CONTAIN && margin >= MARGIN &&
                     (x->sim >= best[0][x->i] || x->sim >= best[1][x->j]);
     if (top && (strong || contained)) {
       size_t a1[1] = {x->i}, b1[1] = {x->j};
@@ -577,6 +581,102 @@ static void S_repair(plx_alignment *al) {
   free(count);
   free(list);
   free(p);
+}
+
+/* Remove every link that sentence id of side is in. */
+static void S_drop_links(plx_alignment *al, int side, size_t id) {
+  size_t kept = 0;
+  for (size_t k = 0; k < al->nlinks; k++) {
+    S_ilink *l = &al->links[k];
+    const size_t *ids = side ? l->ids + l->na : l->ids;
+    size_t n = side ? l->nb : l->na, x = 0;
+    while (x < n && ids[x] != id) x++;
+    if (x == n) {
+      al->links[kept++] = *l;
+      continue;
+    }
+    for (size_t q = 0; q < l->na; q++) al->linked[0][l->ids[q]]--;
+    for (size_t q = 0; q < l->nb; q++) al->linked[1][l->ids[l->na + q]]--;
+    free(l->ids);
+  }
+  al->nlinks = kept;
+}
+
+/* The score of the strongest link that sentence id of side is in. */
+static double S_strongest(const plx_alignment *al, int side, size_t id) {
+  double best = 0;
+  for (size_t k = 0; k < al->nlinks; k++) {
+    const S_ilink *l = &al->links[k];
+    const size_t *ids = side ? l->ids + l->na : l->ids;
+    size_t n = side ? l->nb : l->na;
+    for (size_t x = 0; x < n; x++)
+      if (ids[x] == id && l->score > best) best = l->score;
+  }
+  return best;
+}
+
+/* When two paragraphs of a translation are swapped, the monotone programme
+ * fills the place of each with whatever sits there, weakly, and the repair
+ * above finds no free counterpart for the moved sentence. A sentence left
+ * without a counterpart whose best match is clear (REPAIR_MIN) and RELINK_GAIN
+ * times stronger than every link of that match takes it: the weak links give
+ * way (their other sentences become gaps, which they are). */
+#define RELINK_GAIN 2.0
+
+typedef struct S_relink_cand {
+  size_t x, y; /* sentence of side, sentence of the other side */
+  int side;
+  double sim;
+} S_relink_cand;
+
+static int S_cmp_relink(const void *p, const void *q) {
+  const S_relink_cand *a = p, *b = q;
+  return a->sim > b->sim ? -1 : a->sim < b->sim;
+}
+
+static void S_relink_side(plx_alignment *al, int side, S_relink_cand **rc, size_t *nrc,
+                          size_t *cap) {
+  plx__post *p;
+  size_t np;
+  plx__align_postings(al, !side, 0, &p, &np);
+  unsigned char *count = plx__calloc(al->n[!side] + 1, 1);
+  uint32_t *list = plx__malloc((al->n[!side] + 1) * sizeof *list);
+  for (size_t x = 0; x < al->n[side]; x++) {
+    if (!plx_alignment_is_gap(al, side, x)) continue;
+    size_t nl = S_candidates_of(al, side, p, np, x, count, list), by = 0;
+    double bs = 0;
+    for (size_t q = 0; q < nl; q++) {
+      double s = side ? plx__align_sim(al, list[q], x) : plx__align_sim(al, x, list[q]);
+      if (s > bs) {
+        bs = s;
+        by = list[q];
+      }
+    }
+    if (bs < REPAIR_MIN || plx_alignment_is_gap(al, !side, by)) continue;
+    S_relink_cand c = {x, by, side, bs};
+    PLX__PUSH(*rc, *nrc, *cap, c);
+  }
+  free(count);
+  free(list);
+  free(p);
+}
+
+static void S_relink(plx_alignment *al) {
+  S_relink_cand *rc = NULL;
+  size_t n = 0, cap = 0;
+  S_relink_side(al, 0, &rc, &n, &cap);
+  S_relink_side(al, 1, &rc, &n, &cap);
+  if (n) qsort(rc, n, sizeof *rc, S_cmp_relink);
+  for (size_t k = 0; k < n; k++) {
+    const S_relink_cand *c = &rc[k];
+    if (!plx_alignment_is_gap(al, c->side, c->x)) continue;
+    if (S_strongest(al, !c->side, c->y) * RELINK_GAIN > c->sim) continue;
+    S_drop_links(al, !c->side, c->y);
+    size_t x1[1] = {c->x}, y1[1] = {c->y};
+    if (c->side) S_add_link(al, y1, 1, x1, 1, c->sim);
+    else S_add_link(al, x1, 1, y1, 1, c->sim);
+  }
+  free(rc);
 }
 
 /* ---- auto: how diagonal are the strong matches? ---- */
@@ -641,7 +741,10 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
   if (al->mode == PLX_MODE_AUTO) al->mode = S_choose(al);
   st = al->mode == PLX_MODE_PARALLEL ? S_parallel(al, err) : S_comparable(al);
   if (st) goto fail;
-  if (al->mode == PLX_MODE_PARALLEL) S_repair(al);
+  if (al->mode == PLX_MODE_PARALLEL) {
+    S_repair(al);
+    S_relink(al);
+  }
   *out = al;
   return PLX_OK;
 fail:
