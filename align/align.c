@@ -16,6 +16,13 @@
  * time grows linearly with the length of the articles; merges are only
  * tried where a sentence of the group already overlaps.
  *
+ * After the programme, lengths are consulted (Gale and Church: the length
+ * of a translation is proportional to the original's, with a variance that
+ * grows with the length; the proportion is measured on the document's own
+ * confident links). A weak link whose lengths disagree is dropped, a lone
+ * pair of sentences left between two links whose lengths agree is linked,
+ * and moved sentences are linked out of order (S_repair, S_relink).
+ *
  * Comparable mode (two reports of one story, any order). An inverted index
  * from concepts (of content words, names and values) to the sentences of B
  * gives each sentence of A its candidates: only pairs that share something
@@ -602,15 +609,15 @@ static void S_drop_links(plx_alignment *al, int side, size_t id) {
   al->nlinks = kept;
 }
 
-/* The score of the strongest link that sentence id of side is in. */
-static double S_strongest(const plx_alignment *al, int side, size_t id) {
-  double best = 0;
+/* The score of the strongest link of each sentence of side: a new array. */
+static double *S_strongest(const plx_alignment *al, int side) {
+  double *best = plx__calloc(al->n[side] + 1, sizeof *best);
   for (size_t k = 0; k < al->nlinks; k++) {
     const S_ilink *l = &al->links[k];
     const size_t *ids = side ? l->ids + l->na : l->ids;
     size_t n = side ? l->nb : l->na;
     for (size_t x = 0; x < n; x++)
-      if (ids[x] == id && l->score > best) best = l->score;
+      if (l->score > best[ids[x]]) best[ids[x]] = l->score;
   }
   return best;
 }
@@ -667,16 +674,150 @@ static void S_relink(plx_alignment *al) {
   S_relink_side(al, 0, &rc, &n, &cap);
   S_relink_side(al, 1, &rc, &n, &cap);
   if (n) qsort(rc, n, sizeof *rc, S_cmp_relink);
+  /* strongest link per sentence; after a drop the values of the partners
+   * are stale (too high), which only makes a later relink less likely */
+  double *strongest[2] = {S_strongest(al, 0), S_strongest(al, 1)};
   for (size_t k = 0; k < n; k++) {
     const S_relink_cand *c = &rc[k];
     if (!plx_alignment_is_gap(al, c->side, c->x)) continue;
-    if (S_strongest(al, !c->side, c->y) * RELINK_GAIN > c->sim) continue;
+    if (strongest[!c->side][c->y] * RELINK_GAIN > c->sim) continue;
     S_drop_links(al, !c->side, c->y);
     size_t x1[1] = {c->x}, y1[1] = {c->y};
     if (c->side) S_add_link(al, y1, 1, x1, 1, c->sim);
     else S_add_link(al, x1, 1, y1, 1, c->sim);
+    strongest[c->side][c->x] = strongest[!c->side][c->y] = c->sim;
   }
+  free(strongest[0]);
+  free(strongest[1]);
   free(rc);
+}
+
+
+/* ---- lengths: a translation's sentences have proportional lengths ---- */
+
+/* Characters (code points) of sentence i of side. */
+static size_t S_chars(const plx_alignment *al, int side, size_t i) {
+  size_t len;
+  const char *t = plx_doc_text(al->doc[side], &len);
+  const plx_sentence *se = plx_doc_sentence(al->doc[side], i);
+  size_t n = 0;
+  for (size_t k = se->start; k < se->end; k++) n += ((unsigned char)t[k] & 0xC0) != 0x80;
+  return n;
+}
+
+/* Characters of B per character of A, from the document's own confident
+ * one-to-one links (Spanish runs longer than English, by how much depends
+ * on the text); 1 when there are too few to tell. */
+#define RATIO_LINK 0.5
+#define RATIO_MIN_CHARS 200
+
+static double S_length_ratio(const plx_alignment *al) {
+  double ca = 0, cb = 0;
+  for (size_t k = 0; k < al->nlinks; k++) {
+    const S_ilink *l = &al->links[k];
+    if (l->na != 1 || l->nb != 1 || l->score < RATIO_LINK) continue;
+    ca += (double)S_chars(al, 0, l->ids[0]);
+    cb += (double)S_chars(al, 1, l->ids[1]);
+  }
+  return ca >= RATIO_MIN_CHARS && cb > 0 ? cb / ca : 1.0;
+}
+
+/* How well the lengths of sentence i of A and j of B agree, as Gale and
+ * Church's length model has it: the difference from the expected length,
+ * in standard deviations (variance LENGTH_VAR per character), turned into
+ * the two-sided probability of a difference at least this large between a
+ * sentence and its translation (1: as expected; 0.05: |delta| of 2). */
+#define LENGTH_VAR 6.8
+
+static double S_length_fit(const plx_alignment *al, double ratio, size_t i, size_t j) {
+  double la = (double)S_chars(al, 0, i), lb = (double)S_chars(al, 1, j);
+  double mean = (la + lb / ratio) / 2;
+  double delta = (lb - ratio * la) / sqrt(LENGTH_VAR * (mean > 1 ? mean : 1));
+  return erfc(fabs(delta) / sqrt(2.0));
+}
+
+/* A weak link of the programme (below WEAK_LINK) rests on a few shared
+ * words; when the lengths of its two sentences disagree too (a chance
+ * below LENGTH_UNLIKELY), it is two sentences that were each left alone
+ * at the same place, not a translation. */
+#define WEAK_LINK 0.3
+#define LENGTH_UNLIKELY 0.05
+
+static void S_length_check(plx_alignment *al, double ratio) {
+  size_t kept = 0;
+  for (size_t k = 0; k < al->nlinks; k++) {
+    S_ilink *l = &al->links[k];
+    if (l->na == 1 && l->nb == 1 && l->score < WEAK_LINK &&
+        S_length_fit(al, ratio, l->ids[0], l->ids[1]) < LENGTH_UNLIKELY) {
+      al->linked[0][l->ids[0]]--;
+      al->linked[1][l->ids[1]]--;
+      free(l->ids);
+      continue;
+    }
+    al->links[kept++] = *l;
+  }
+  al->nlinks = kept;
+}
+
+/* For each sentence of A, the first and the last sentence of B it is
+ * linked to (-1 when none): new arrays. */
+static void S_linked_span(const plx_alignment *al, long **first, long **last) {
+  long *f = plx__malloc((al->n[0] + 1) * sizeof *f), *l = plx__malloc((al->n[0] + 1) * sizeof *l);
+  for (size_t i = 0; i <= al->n[0]; i++) f[i] = l[i] = -1;
+  for (size_t k = 0; k < al->nlinks; k++) {
+    const S_ilink *x = &al->links[k];
+    for (size_t p = 0; p < x->na; p++)
+      for (size_t q = 0; q < x->nb; q++) {
+        size_t i = x->ids[p];
+        long j = (long)x->ids[x->na + q];
+        if (f[i] < 0 || j < f[i]) f[i] = j;
+        if (j > l[i]) l[i] = j;
+      }
+  }
+  *first = f;
+  *last = l;
+}
+
+/* Between two links of a translation, one sentence left on each side is
+ * most likely the translation of the other even when the lexicon sees no
+ * shared word ("yeeee!" and "¡Síii!", "Definitely." and "Por supuesto."):
+ * for it not to be, both articles would have to lose a sentence at the
+ * same place. Such a 1x1 hole is linked when the two lengths agree as a
+ * translation's do (LENGTH_LIKELY), which a chance pair seldom does. */
+#define LENGTH_LIKELY 0.32
+
+static void S_fill_holes(plx_alignment *al, double ratio) {
+  size_t n = al->n[0], m = al->n[1];
+  long *first, *last;
+  S_linked_span(al, &first, &last);
+  long prev = -1; /* the last content sentence of A before i */
+  for (size_t i = 0; i < n; i++) {
+    if (!al->content[0][i]) continue;
+    long p = prev;
+    prev = (long)i;
+    if (!plx_alignment_is_gap(al, 0, i)) continue;
+    size_t nx = i + 1;
+    while (nx < n && !al->content[0][nx]) nx++;
+    if ((p >= 0 && plx_alignment_is_gap(al, 0, (size_t)p)) ||
+        (nx < n && plx_alignment_is_gap(al, 0, nx)))
+      continue;
+    long lo = p >= 0 ? last[p] : -1;
+    long hi = nx < n ? first[nx] : (long)m;
+    if (lo >= hi) continue;
+    long j = -1, count = 0;
+    for (long q = lo + 1; q < hi; q++)
+      if (al->content[1][q]) {
+        count++;
+        j = q;
+      }
+    if (count != 1 || !plx_alignment_is_gap(al, 1, (size_t)j)) continue;
+    if (S_length_fit(al, ratio, i, (size_t)j) < LENGTH_LIKELY) continue;
+    size_t a1[1] = {i}, b1[1] = {(size_t)j};
+    S_add_link(al, a1, 1, b1, 1, plx__align_sim(al, i, (size_t)j));
+    first[i] = last[i] = j;
+  }
+  free(first);
+  free(last);
 }
 
 /* ---- auto: how diagonal are the strong matches? ---- */
@@ -742,8 +883,11 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
   st = al->mode == PLX_MODE_PARALLEL ? S_parallel(al, err) : S_comparable(al);
   if (st) goto fail;
   if (al->mode == PLX_MODE_PARALLEL) {
+    double ratio = S_length_ratio(al);
+    S_length_check(al, ratio);
     S_repair(al);
     S_relink(al);
+    S_fill_holes(al, ratio);
   }
   *out = al;
   return PLX_OK;
