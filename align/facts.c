@@ -22,6 +22,7 @@
 #include "align_internal.h"
 #include "plx_values.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,24 +106,52 @@ static void S_match_equal(S_side *sd, int pass) {
 }
 
 /* Values of A and B left unmatched in two linked sentences are paired one
- * to one, in text order, when they are of a kind (another number, another
- * date): the two sentences say the same thing, so the values disagree.
- * This comes before equal values elsewhere in the article: "the 12
- * appropriations bills" against "13 proyectos" is a conflict even if
- * another sentence mentions 13 of something. */
+ * to one when they are of a kind (another number, another date): the two
+ * sentences say the same thing, so the values disagree. This comes before
+ * equal values elsewhere in the article: "the 12 appropriations bills"
+ * against "13 proyectos" is a conflict even if another sentence mentions
+ * 13 of something. Where a sentence has several, the closest values pair
+ * first (a changed figure is usually near the one it replaces: "an
+ * airspeed of 65" against "16 millas ... 66"), then in text order. */
+typedef struct S_vpair {
+  size_t x, y; /* value of A, value of B */
+  double dist;
+} S_vpair;
+
+static int S_cmp_vpair(const void *p, const void *q) {
+  const S_vpair *a = p, *b = q;
+  if (a->dist != b->dist) return a->dist < b->dist ? -1 : 1;
+  if (a->x != b->x) return a->x < b->x ? -1 : 1;
+  return a->y < b->y ? -1 : a->y > b->y;
+}
+
+static double S_value_dist(const plx_value *a, const plx_value *b) {
+  double x = fabs(a->number), y = fabs(b->number), m = x > y ? x : y;
+  return m > 0 ? fabs(a->number - b->number) / m : 0;
+}
+
 static void S_pair_conflicts(S_side *sd) {
+  S_vpair *p = NULL;
+  size_t np = 0, cap = 0;
   for (size_t i = 0; i < sd[0].nvals; i++) {
-    S_val *x = &sd[0].vals[i];
-    if (x->used || x->conflict) continue;
+    const S_val *x = &sd[0].vals[i];
+    if (x->used) continue;
     for (size_t k = 0; k < sd[1].nvals; k++) {
-      S_val *y = &sd[1].vals[k];
-      if (y->used || y->conflict || !S_linked(&sd[0], x->sentence, y->sentence)) continue;
+      const S_val *y = &sd[1].vals[k];
+      if (y->used || !S_linked(&sd[0], x->sentence, y->sentence)) continue;
       if (!plx_value_comparable(&x->v, &y->v)) continue;
-      x->conflict = (int)k + 1;
-      y->conflict = (int)i + 1;
-      break;
+      S_vpair v = {i, k, S_value_dist(&x->v, &y->v)};
+      PLX__PUSH(p, np, cap, v);
     }
   }
+  if (np) qsort(p, np, sizeof *p, S_cmp_vpair);
+  for (size_t k = 0; k < np; k++) {
+    S_val *x = &sd[0].vals[p[k].x], *y = &sd[1].vals[p[k].y];
+    if (x->conflict || y->conflict) continue;
+    x->conflict = (int)p[k].y + 1;
+    y->conflict = (int)p[k].x + 1;
+  }
+  free(p);
 }
 
 static void S_value_facts(const plx_alignment *al, S_side *sd, plx_fact **f, size_t *n,
