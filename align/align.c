@@ -19,9 +19,11 @@
  * After the programme, lengths are consulted (Gale and Church: the length
  * of a translation is proportional to the original's, with a variance that
  * grows with the length; the proportion is measured on the document's own
- * confident links). A weak link whose lengths disagree is dropped, a lone
- * pair of sentences left between two links whose lengths agree is linked,
- * and moved sentences are linked out of order (S_repair, S_relink).
+ * confident links). A weak link whose lengths disagree, or whose
+ * similarity does not stand out from its sentences' other candidates, is
+ * dropped; a lone pair of sentences left between two links whose lengths
+ * agree is linked; moved sentences are linked out of order (S_repair,
+ * S_relink).
  *
  * Comparable mode (two reports of one story, any order). An inverted index
  * from concepts (of content words, names and values) to the sentences of B
@@ -737,18 +739,62 @@ static double S_length_fit(const plx_alignment *al, double ratio, size_t i, size
 }
 
 /* A weak link of the programme (below WEAK_LINK) rests on a few shared
- * words; when the lengths of its two sentences disagree too (a chance
- * below LENGTH_UNLIKELY), it is two sentences that were each left alone
- * at the same place, not a translation. */
+ * words, and a translation that lost sentences on both sides at one place
+ * leaves two unrelated sentences there that the programme may link. Such a
+ * link is dropped when the lengths of its two sentences disagree (a chance
+ * below LENGTH_UNLIKELY), or when its similarity does not stand out: it is
+ * below the mean of the best MARGIN_K other candidates of its two
+ * sentences (the margin of comparable mode, at 1), so the two resemble the
+ * rest of the article as much as each other. */
 #define WEAK_LINK 0.3
 #define LENGTH_UNLIKELY 0.05
 
-static void S_length_check(plx_alignment *al, double ratio) {
+/* The mean of the best MARGIN_K similarities of sentence x of side to the
+ * candidates of the other side (p: its postings), leaving out sentence
+ * skip. count, list: scratch as for S_candidates_of. */
+static double S_background(plx_alignment *al, int side, size_t x, size_t skip,
+                           const plx__post *p, size_t np, unsigned char *count,
+                           uint32_t *list) {
+  double top[MARGIN_K] = {0};
+  size_t nl = S_candidates_of(al, side, p, np, x, count, list);
+  for (size_t q = 0; q < nl; q++) {
+    if (list[q] == skip) continue;
+    double v = side ? plx__align_sim(al, list[q], x) : plx__align_sim(al, x, list[q]);
+    for (int t = 0; t < MARGIN_K; t++)
+      if (v > top[t]) {
+        double tmp = top[t];
+        top[t] = v;
+        v = tmp;
+      }
+  }
+  double sum = 0;
+  for (int t = 0; t < MARGIN_K; t++) sum += top[t];
+  return sum / MARGIN_K;
+}
+
+static int S_weak_unsupported(plx_alignment *al, double ratio, size_t i, size_t j,
+                              double score, const plx__post *const p[2], const size_t np[2],
+                              unsigned char *count, uint32_t *list) {
+  if (S_length_fit(al, ratio, i, j) < LENGTH_UNLIKELY) return 1;
+  double bg = (S_background(al, 0, i, j, p[1], np[1], count, list) +
+               S_background(al, 1, j, i, p[0], np[0], count, list)) / 2;
+  return score < bg;
+}
+
+static void S_weak_check(plx_alignment *al, double ratio) {
+  plx__post *p[2];
+  size_t np[2];
+  plx__align_postings(al, 0, 0, &p[0], &np[0]);
+  plx__align_postings(al, 1, 0, &p[1], &np[1]);
+  size_t most = al->n[0] > al->n[1] ? al->n[0] : al->n[1];
+  unsigned char *count = plx__calloc(most + 1, 1);
+  uint32_t *list = plx__malloc((most + 1) * sizeof *list);
   size_t kept = 0;
   for (size_t k = 0; k < al->nlinks; k++) {
     S_ilink *l = &al->links[k];
     if (l->na == 1 && l->nb == 1 && l->score < WEAK_LINK &&
-        S_length_fit(al, ratio, l->ids[0], l->ids[1]) < LENGTH_UNLIKELY) {
+        S_weak_unsupported(al, ratio, l->ids[0], l->ids[1], l->score,
+                           (const plx__post *const *)p, np, count, list)) {
       al->linked[0][l->ids[0]]--;
       al->linked[1][l->ids[1]]--;
       free(l->ids);
@@ -757,6 +803,10 @@ static void S_length_check(plx_alignment *al, double ratio) {
     al->links[kept++] = *l;
   }
   al->nlinks = kept;
+  free(count);
+  free(list);
+  free(p[0]);
+  free(p[1]);
 }
 
 /* For each sentence of A, the first and the last sentence of B it is
@@ -892,7 +942,7 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
   if (st) goto fail;
   if (al->mode == PLX_MODE_PARALLEL) {
     double ratio = S_length_ratio(al);
-    S_length_check(al, ratio);
+    S_weak_check(al, ratio);
     S_repair(al);
     S_relink(al);
     S_fill_holes(al, ratio);
