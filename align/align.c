@@ -16,6 +16,15 @@
  * time grows linearly with the length of the articles; merges are only
  * tried where a sentence of the group already overlaps.
  *
+ * After the programme, lengths are consulted (Gale and Church: the length
+ * of a translation is proportional to the original's, with a variance that
+ * grows with the length; the proportion is measured on the document's own
+ * confident links). A weak link whose lengths disagree, or whose
+ * similarity does not stand out from its sentences' other candidates, is
+ * dropped; a lone pair of sentences left between two links whose lengths
+ * agree is linked; moved sentences are linked out of order (S_repair,
+ * S_relink).
+ *
  * Comparable mode (two reports of one story, any order). An inverted index
  * from concepts (of content words, names and values) to the sentences of B
  * gives each sentence of A its candidates: only pairs that share something
@@ -193,11 +202,11 @@ static void S_index(plx_alignment *al, plx__post **out, size_t *nout) {
 #define MAX_CAND 24
 #define MAX_POSTINGS 200
 
-static size_t S_candidates(plx_alignment *al, const plx__post *p, size_t np, size_t i,
-                           unsigned char *count, uint32_t *list) {
+static size_t S_candidates_of(plx_alignment *al, int side, const plx__post *p, size_t np,
+                              size_t i, unsigned char *count, uint32_t *list) {
   size_t nl = 0;
-  const plx_bag *a = al->bag[0][i];
-  size_t limit = al->n[1] / 2 + 2;
+  const plx_bag *a = al->bag[side][i];
+  size_t limit = al->n[!side] / 2 + 2;
   if (limit > MAX_POSTINGS) limit = MAX_POSTINGS;
   for (size_t t = 0; t < plx_bag_size(a); t++) {
     const uint32_t *ids;
@@ -233,6 +242,12 @@ static size_t S_candidates(plx_alignment *al, const plx__post *p, size_t np, siz
   }
   for (size_t q = 0; q < nl; q++) count[list[q]] = 0;
   return nl;
+}
+
+/* Candidates in B of sentence i of A (p: the postings of B). */
+static size_t S_candidates(plx_alignment *al, const plx__post *p, size_t np, size_t i,
+                           unsigned char *count, uint32_t *list) {
+  return S_candidates_of(al, 0, p, np, i, count, list);
 }
 
 /* Strong mutual matches, in order of A, and the longest chain of them in
@@ -510,15 +525,13 @@ static plx_status S_comparable(plx_alignment *al) {
     }
     free(top);
   }
-  static double margin_min = -1;
-  if (margin_min < 0) margin_min = getenv("PLX_MARGIN") ? atof(getenv("PLX_MARGIN")) : MARGIN;
   for (size_t k = 0; k < nc; k++) {
     const S_cand *x = &c[k];
     double base = (bg[0][x->i] + bg[1][x->j]) / 2;
     double margin = base > 0 ? x->sim / base : 0;
     int top = x->sim >= RELATIVE * best[0][x->i] || x->sim >= RELATIVE * best[1][x->j];
-    int strong = x->sim >= al->min_link && margin >= margin_min;
-    int contained = x->contain >= CONTAIN && margin >= margin_min &&
+    int strong = x->sim >= al->min_link && margin >= MARGIN;
+    int contained = x->contain >= CONTAIN && margin >= MARGIN &&
                     (x->sim >= best[0][x->i] || x->sim >= best[1][x->j]);
     if (top && (strong || contained)) {
       size_t a1[1] = {x->i}, b1[1] = {x->j};
@@ -579,21 +592,307 @@ static void S_repair(plx_alignment *al) {
   free(p);
 }
 
+/* Remove every link that sentence id of side is in. */
+static void S_drop_links(plx_alignment *al, int side, size_t id) {
+  size_t kept = 0;
+  for (size_t k = 0; k < al->nlinks; k++) {
+    S_ilink *l = &al->links[k];
+    const size_t *ids = side ? l->ids + l->na : l->ids;
+    size_t n = side ? l->nb : l->na, x = 0;
+    while (x < n && ids[x] != id) x++;
+    if (x == n) {
+      al->links[kept++] = *l;
+      continue;
+    }
+    for (size_t q = 0; q < l->na; q++) al->linked[0][l->ids[q]]--;
+    for (size_t q = 0; q < l->nb; q++) al->linked[1][l->ids[l->na + q]]--;
+    free(l->ids);
+  }
+  al->nlinks = kept;
+}
+
+/* The score of the strongest link of each sentence of side: a new array. */
+static double *S_strongest(const plx_alignment *al, int side) {
+  double *best = plx__calloc(al->n[side] + 1, sizeof *best);
+  for (size_t k = 0; k < al->nlinks; k++) {
+    const S_ilink *l = &al->links[k];
+    const size_t *ids = side ? l->ids + l->na : l->ids;
+    size_t n = side ? l->nb : l->na;
+    for (size_t x = 0; x < n; x++)
+      if (l->score > best[ids[x]]) best[ids[x]] = l->score;
+  }
+  return best;
+}
+
+/* When two paragraphs of a translation are swapped, the monotone programme
+ * fills the place of each with whatever sits there, weakly, and the repair
+ * above finds no free counterpart for the moved sentence. A sentence left
+ * without a counterpart whose best match is clear (REPAIR_MIN) and RELINK_GAIN
+ * times stronger than every link of that match takes it: the weak links give
+ * way (their other sentences become gaps, which they are). */
+#define RELINK_GAIN 2.0
+
+typedef struct S_relink_cand {
+  size_t x, y; /* sentence of side, sentence of the other side */
+  int side;
+  double sim;
+} S_relink_cand;
+
+static int S_cmp_relink(const void *p, const void *q) {
+  const S_relink_cand *a = p, *b = q;
+  return a->sim > b->sim ? -1 : a->sim < b->sim;
+}
+
+static void S_relink_side(plx_alignment *al, int side, S_relink_cand **rc, size_t *nrc,
+                          size_t *cap) {
+  plx__post *p;
+  size_t np;
+  plx__align_postings(al, !side, 0, &p, &np);
+  unsigned char *count = plx__calloc(al->n[!side] + 1, 1);
+  uint32_t *list = plx__malloc((al->n[!side] + 1) * sizeof *list);
+  for (size_t x = 0; x < al->n[side]; x++) {
+    if (!plx_alignment_is_gap(al, side, x)) continue;
+    size_t nl = S_candidates_of(al, side, p, np, x, count, list), by = 0;
+    double bs = 0;
+    for (size_t q = 0; q < nl; q++) {
+      double s = side ? plx__align_sim(al, list[q], x) : plx__align_sim(al, x, list[q]);
+      if (s > bs) {
+        bs = s;
+        by = list[q];
+      }
+    }
+    if (bs < REPAIR_MIN || plx_alignment_is_gap(al, !side, by)) continue;
+    S_relink_cand c = {x, by, side, bs};
+    PLX__PUSH(*rc, *nrc, *cap, c);
+  }
+  free(count);
+  free(list);
+  free(p);
+}
+
+static void S_relink(plx_alignment *al) {
+  S_relink_cand *rc = NULL;
+  size_t n = 0, cap = 0;
+  S_relink_side(al, 0, &rc, &n, &cap);
+  S_relink_side(al, 1, &rc, &n, &cap);
+  if (n) qsort(rc, n, sizeof *rc, S_cmp_relink);
+  /* strongest link per sentence; after a drop the values of the partners
+   * are stale (too high), which only makes a later relink less likely */
+  double *strongest[2] = {S_strongest(al, 0), S_strongest(al, 1)};
+  for (size_t k = 0; k < n; k++) {
+    const S_relink_cand *c = &rc[k];
+    if (!plx_alignment_is_gap(al, c->side, c->x)) continue;
+    if (strongest[!c->side][c->y] * RELINK_GAIN > c->sim) continue;
+    S_drop_links(al, !c->side, c->y);
+    size_t x1[1] = {c->x}, y1[1] = {c->y};
+    if (c->side) S_add_link(al, y1, 1, x1, 1, c->sim);
+    else S_add_link(al, x1, 1, y1, 1, c->sim);
+    strongest[c->side][c->x] = strongest[!c->side][c->y] = c->sim;
+  }
+  free(strongest[0]);
+  free(strongest[1]);
+  free(rc);
+}
+
+
+/* ---- lengths: a translation's sentences have proportional lengths ---- */
+
+/* Characters (code points) of sentence i of side. */
+static size_t S_chars(const plx_alignment *al, int side, size_t i) {
+  size_t len;
+  const char *t = plx_doc_text(al->doc[side], &len);
+  const plx_sentence *se = plx_doc_sentence(al->doc[side], i);
+  size_t n = 0;
+  for (size_t k = se->start; k < se->end; k++) n += ((unsigned char)t[k] & 0xC0) != 0x80;
+  return n;
+}
+
+/* Characters of B per character of A, from the document's own confident
+ * one-to-one links (Spanish runs longer than English, by how much depends
+ * on the text); 1 when there are too few to tell. */
+#define RATIO_LINK 0.5
+#define RATIO_MIN_CHARS 200
+
+static double S_length_ratio(const plx_alignment *al) {
+  double ca = 0, cb = 0;
+  for (size_t k = 0; k < al->nlinks; k++) {
+    const S_ilink *l = &al->links[k];
+    if (l->na != 1 || l->nb != 1 || l->score < RATIO_LINK) continue;
+    ca += (double)S_chars(al, 0, l->ids[0]);
+    cb += (double)S_chars(al, 1, l->ids[1]);
+  }
+  return ca >= RATIO_MIN_CHARS && cb > 0 ? cb / ca : 1.0;
+}
+
+/* How well the lengths of sentence i of A and j of B agree, as Gale and
+ * Church's length model has it: the difference from the expected length,
+ * in standard deviations (variance LENGTH_VAR per character), turned into
+ * the two-sided probability of a difference at least this large between a
+ * sentence and its translation (1: as expected; 0.05: |delta| of 2). */
+#define LENGTH_VAR 6.8
+
+static double S_length_fit(const plx_alignment *al, double ratio, size_t i, size_t j) {
+  double la = (double)S_chars(al, 0, i), lb = (double)S_chars(al, 1, j);
+  double mean = (la + lb / ratio) / 2;
+  double delta = (lb - ratio * la) / sqrt(LENGTH_VAR * (mean > 1 ? mean : 1));
+  return erfc(fabs(delta) / sqrt(2.0));
+}
+
+/* A weak link of the programme (below WEAK_LINK) rests on a few shared
+ * words, and a translation that lost sentences on both sides at one place
+ * leaves two unrelated sentences there that the programme may link. Such a
+ * link is dropped when the lengths of its two sentences disagree (a chance
+ * below LENGTH_UNLIKELY), or when its similarity does not stand out: it is
+ * below the mean of the best MARGIN_K other candidates of its two
+ * sentences (the margin of comparable mode, at 1), so the two resemble the
+ * rest of the article as much as each other. */
+#define WEAK_LINK 0.3
+#define LENGTH_UNLIKELY 0.05
+
+/* The mean of the best MARGIN_K similarities of sentence x of side to the
+ * candidates of the other side (p: its postings), leaving out sentence
+ * skip. count, list: scratch as for S_candidates_of. */
+static double S_background(plx_alignment *al, int side, size_t x, size_t skip,
+                           const plx__post *p, size_t np, unsigned char *count,
+                           uint32_t *list) {
+  double top[MARGIN_K] = {0};
+  size_t nl = S_candidates_of(al, side, p, np, x, count, list);
+  for (size_t q = 0; q < nl; q++) {
+    if (list[q] == skip) continue;
+    double v = side ? plx__align_sim(al, list[q], x) : plx__align_sim(al, x, list[q]);
+    for (int t = 0; t < MARGIN_K; t++)
+      if (v > top[t]) {
+        double tmp = top[t];
+        top[t] = v;
+        v = tmp;
+      }
+  }
+  double sum = 0;
+  for (int t = 0; t < MARGIN_K; t++) sum += top[t];
+  return sum / MARGIN_K;
+}
+
+static int S_weak_unsupported(plx_alignment *al, double ratio, size_t i, size_t j,
+                              double score, const plx__post *const p[2], const size_t np[2],
+                              unsigned char *count, uint32_t *list) {
+  if (S_length_fit(al, ratio, i, j) < LENGTH_UNLIKELY) return 1;
+  double bg = (S_background(al, 0, i, j, p[1], np[1], count, list) +
+               S_background(al, 1, j, i, p[0], np[0], count, list)) / 2;
+  return score < bg;
+}
+
+static void S_weak_check(plx_alignment *al, double ratio) {
+  plx__post *p[2];
+  size_t np[2];
+  plx__align_postings(al, 0, 0, &p[0], &np[0]);
+  plx__align_postings(al, 1, 0, &p[1], &np[1]);
+  size_t most = al->n[0] > al->n[1] ? al->n[0] : al->n[1];
+  unsigned char *count = plx__calloc(most + 1, 1);
+  uint32_t *list = plx__malloc((most + 1) * sizeof *list);
+  size_t kept = 0;
+  for (size_t k = 0; k < al->nlinks; k++) {
+    S_ilink *l = &al->links[k];
+    if (l->na == 1 && l->nb == 1 && l->score < WEAK_LINK &&
+        S_weak_unsupported(al, ratio, l->ids[0], l->ids[1], l->score,
+                           (const plx__post *const *)p, np, count, list)) {
+      al->linked[0][l->ids[0]]--;
+      al->linked[1][l->ids[1]]--;
+      free(l->ids);
+      continue;
+    }
+    al->links[kept++] = *l;
+  }
+  al->nlinks = kept;
+  free(count);
+  free(list);
+  free(p[0]);
+  free(p[1]);
+}
+
+/* For each sentence of A, the first and the last sentence of B it is
+ * linked to (-1 when none): new arrays. */
+static void S_linked_span(const plx_alignment *al, long **first, long **last) {
+  long *f = plx__malloc((al->n[0] + 1) * sizeof *f), *l = plx__malloc((al->n[0] + 1) * sizeof *l);
+  for (size_t i = 0; i <= al->n[0]; i++) f[i] = l[i] = -1;
+  for (size_t k = 0; k < al->nlinks; k++) {
+    const S_ilink *x = &al->links[k];
+    for (size_t p = 0; p < x->na; p++)
+      for (size_t q = 0; q < x->nb; q++) {
+        size_t i = x->ids[p];
+        long j = (long)x->ids[x->na + q];
+        if (f[i] < 0 || j < f[i]) f[i] = j;
+        if (j > l[i]) l[i] = j;
+      }
+  }
+  *first = f;
+  *last = l;
+}
+
+/* Between two links of a translation, one sentence left on each side is
+ * most likely the translation of the other even when the lexicon sees no
+ * shared word ("yeeee!" and "¡Síii!", "Definitely." and "Por supuesto."):
+ * for it not to be, both articles would have to lose a sentence at the
+ * same place. Such a 1x1 hole is linked when the two lengths agree as a
+ * translation's do (LENGTH_LIKELY), which a chance pair seldom does. */
+#define LENGTH_LIKELY 0.32
+
+static void S_fill_holes(plx_alignment *al, double ratio) {
+  size_t n = al->n[0], m = al->n[1];
+  long *first, *last;
+  S_linked_span(al, &first, &last);
+  long prev = -1; /* the last content sentence of A before i */
+  for (size_t i = 0; i < n; i++) {
+    if (!al->content[0][i]) continue;
+    long p = prev;
+    prev = (long)i;
+    if (!plx_alignment_is_gap(al, 0, i)) continue;
+    size_t nx = i + 1;
+    while (nx < n && !al->content[0][nx]) nx++;
+    if ((p >= 0 && plx_alignment_is_gap(al, 0, (size_t)p)) ||
+        (nx < n && plx_alignment_is_gap(al, 0, nx)))
+      continue;
+    long lo = p >= 0 ? last[p] : -1;
+    long hi = nx < n ? first[nx] : (long)m;
+    if (lo >= hi) continue;
+    long j = -1, count = 0;
+    for (long q = lo + 1; q < hi; q++)
+      if (al->content[1][q]) {
+        count++;
+        j = q;
+      }
+    if (count != 1 || !plx_alignment_is_gap(al, 1, (size_t)j)) continue;
+    if (S_length_fit(al, ratio, i, (size_t)j) < LENGTH_LIKELY) continue;
+    size_t a1[1] = {i}, b1[1] = {(size_t)j};
+    S_add_link(al, a1, 1, b1, 1, plx__align_sim(al, i, (size_t)j));
+    first[i] = last[i] = j;
+  }
+  free(first);
+  free(last);
+}
+
 /* ---- auto: how diagonal are the strong matches? ---- */
 
 static plx_align_mode S_choose(plx_alignment *al) {
   size_t *ai, *aj, na, *chain, nchain, content0;
   S_anchors(al, &ai, &aj, &na, &chain, &nchain, &content0);
+  size_t ascents = 0;
+  for (size_t k = 1; k < na; k++) ascents += aj[k] > aj[k - 1];
   free(ai);
   free(aj);
   free(chain);
   /* A translation keeps the order of its strong matches even with
-   * omissions and a moved paragraph; two reports of one story do not. */
-  plx_align_mode mode = na >= 3 && nchain * 10 >= na * 8 && na * CHOOSE_COVER >= content0
+   * omissions and a moved paragraph; two reports of one story do not. A
+   * moved paragraph of a short article can break the longest chain badly
+   * (a third of the matches off it), but the matches still come in runs:
+   * most follow the one before them in the other article too (two thirds,
+   * where order by chance gives a half). */
+  int ordered = nchain * 10 >= na * 8 || (na >= 2 && ascents * 3 >= (na - 1) * 2);
+  plx_align_mode mode = na >= 3 && ordered && na * CHOOSE_COVER >= content0
                             ? PLX_MODE_PARALLEL
                             : PLX_MODE_COMPARABLE;
-  snprintf(al->reason, sizeof al->reason, "%zu of %zu strong matches keep their order: %s",
-           nchain, na,
+  snprintf(al->reason, sizeof al->reason,
+           "%zu of %zu strong matches keep their order, %zu follow the one before: %s", nchain,
+           na, ascents,
            mode == PLX_MODE_PARALLEL ? "a translation (parallel)" : "two reports (comparable)");
   return mode;
 }
@@ -641,7 +940,13 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
   if (al->mode == PLX_MODE_AUTO) al->mode = S_choose(al);
   st = al->mode == PLX_MODE_PARALLEL ? S_parallel(al, err) : S_comparable(al);
   if (st) goto fail;
-  if (al->mode == PLX_MODE_PARALLEL) S_repair(al);
+  if (al->mode == PLX_MODE_PARALLEL) {
+    double ratio = S_length_ratio(al);
+    S_weak_check(al, ratio);
+    S_repair(al);
+    S_relink(al);
+    S_fill_holes(al, ratio);
+  }
   *out = al;
   return PLX_OK;
 fail:

@@ -3,10 +3,10 @@
  *
  * Values (numbers, amounts, percentages, dates, durations, ordinals) come
  * from the values normaliser. A value is matched when an equal value is in a
- * linked sentence or anywhere in the other article; in conflict when a
- * linked sentence has a value of the same kind that no sentence of this side
- * has and that this value's sentence does not match (another number, another
- * date: 16 vs 18 September); otherwise missing.
+ * linked sentence; failing that, in conflict when a linked sentence has a
+ * value of the same kind left unmatched too (another number, another date:
+ * 16 vs 18 September), paired one to one; failing that, matched when an
+ * equal value is anywhere in the other article; otherwise missing.
  *
  * Names are capitalised words inside a sentence (and names of the names
  * table anywhere), runs of them taken together ("Patricia Campbell-Smith"):
@@ -22,6 +22,7 @@
 #include "align_internal.h"
 #include "plx_values.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,8 @@ const char *plx_fact_status_name(plx_fact_status s) {
 typedef struct S_val {
   plx_value v;      /* span in document text */
   size_t sentence;
-  int used;         /* matched by an equal value on the other side */
+  int used;         /* matched by an equal value on the other side (index + 1) */
+  int conflict;     /* paired with an unequal one in a linked sentence (index + 1) */
 } S_val;
 
 typedef struct S_side {
@@ -63,7 +65,7 @@ static void S_collect_values(const plx_alignment *al, int side, S_side *s) {
     if (plx_values_find(t + se->start, se->end - se->start, plx_doc_lang(d), &vals, &n, NULL))
       continue;
     for (size_t k = 0; k < n; k++) {
-      S_val x = {vals[k], i, 0};
+      S_val x = {vals[k], i, 0, 0};
       x.v.start += se->start;
       x.v.end += se->start;
       PLX__PUSH(s->vals, s->nvals, s->cap, x);
@@ -84,24 +86,80 @@ static void S_push_fact(plx_fact **f, size_t *n, size_t *cap, const plx_fact *x)
 
 /* ---- values ---- */
 
+/* Match equal values: pass 0 only between linked sentences, pass 1
+ * anywhere. */
+static void S_match_equal(S_side *sd, int pass) {
+  for (int side = 0; side < 2; side++)
+    for (size_t i = 0; i < sd[side].nvals; i++) {
+      S_val *x = &sd[side].vals[i];
+      if (x->used || x->conflict) continue;
+      S_side *o = &sd[!side];
+      for (size_t k = 0; k < o->nvals; k++) {
+        S_val *y = &o->vals[k];
+        if (y->conflict || !plx_value_equal(&x->v, &y->v)) continue;
+        if (pass == 0 && !S_linked(&sd[side], x->sentence, y->sentence)) continue;
+        x->used = (int)k + 1;
+        if (!y->used) y->used = (int)i + 1;
+        break;
+      }
+    }
+}
+
+/* Values of A and B left unmatched in two linked sentences are paired one
+ * to one when they are of a kind (another number, another date): the two
+ * sentences say the same thing, so the values disagree. This comes before
+ * equal values elsewhere in the article: "the 12 appropriations bills"
+ * against "13 proyectos" is a conflict even if another sentence mentions
+ * 13 of something. Where a sentence has several, the closest values pair
+ * first (a changed figure is usually near the one it replaces: "an
+ * airspeed of 65" against "16 millas ... 66"), then in text order. */
+typedef struct S_vpair {
+  size_t x, y; /* value of A, value of B */
+  double dist;
+} S_vpair;
+
+static int S_cmp_vpair(const void *p, const void *q) {
+  const S_vpair *a = p, *b = q;
+  if (a->dist != b->dist) return a->dist < b->dist ? -1 : 1;
+  if (a->x != b->x) return a->x < b->x ? -1 : 1;
+  return a->y < b->y ? -1 : a->y > b->y;
+}
+
+static double S_value_dist(const plx_value *a, const plx_value *b) {
+  double x = fabs(a->number), y = fabs(b->number), m = x > y ? x : y;
+  return m > 0 ? fabs(a->number - b->number) / m : 0;
+}
+
+static void S_pair_conflicts(S_side *sd) {
+  S_vpair *p = NULL;
+  size_t np = 0, cap = 0;
+  for (size_t i = 0; i < sd[0].nvals; i++) {
+    const S_val *x = &sd[0].vals[i];
+    if (x->used) continue;
+    for (size_t k = 0; k < sd[1].nvals; k++) {
+      const S_val *y = &sd[1].vals[k];
+      if (y->used || !S_linked(&sd[0], x->sentence, y->sentence)) continue;
+      if (!plx_value_comparable(&x->v, &y->v)) continue;
+      S_vpair v = {i, k, S_value_dist(&x->v, &y->v)};
+      PLX__PUSH(p, np, cap, v);
+    }
+  }
+  if (np) qsort(p, np, sizeof *p, S_cmp_vpair);
+  for (size_t k = 0; k < np; k++) {
+    S_val *x = &sd[0].vals[p[k].x], *y = &sd[1].vals[p[k].y];
+    if (x->conflict || y->conflict) continue;
+    x->conflict = (int)p[k].y + 1;
+    y->conflict = (int)p[k].x + 1;
+  }
+  free(p);
+}
+
 static void S_value_facts(const plx_alignment *al, S_side *sd, plx_fact **f, size_t *n,
                           size_t *cap) {
-  /* First, equal values on both sides are matched, linked pairs first. */
-  for (int pass = 0; pass < 2; pass++)
-    for (int side = 0; side < 2; side++)
-      for (size_t i = 0; i < sd[side].nvals; i++) {
-        S_val *x = &sd[side].vals[i];
-        if (x->used) continue;
-        S_side *o = &sd[!side];
-        for (size_t k = 0; k < o->nvals; k++) {
-          S_val *y = &o->vals[k];
-          if (!plx_value_equal(&x->v, &y->v)) continue;
-          if (pass == 0 && !S_linked(&sd[side], x->sentence, y->sentence)) continue;
-          x->used = (int)k + 1;
-          if (!y->used) y->used = (int)i + 1;
-          break;
-        }
-      }
+  (void)al;
+  S_match_equal(sd, 0);
+  S_pair_conflicts(sd);
+  S_match_equal(sd, 1);
   for (int side = 0; side < 2; side++)
     for (size_t i = 0; i < sd[side].nvals; i++) {
       S_val *x = &sd[side].vals[i];
@@ -118,15 +176,11 @@ static void S_value_facts(const plx_alignment *al, S_side *sd, plx_fact **f, siz
       if (x->used) {
         fct.status = PLX_FACT_MATCHED;
         cp = &o->vals[x->used - 1];
+      } else if (x->conflict) {
+        fct.status = PLX_FACT_CONFLICT;
+        cp = &o->vals[x->conflict - 1];
       } else {
-        /* a value of the same kind in a linked sentence, itself without an
-         * equal on this side: the two disagree */
-        for (size_t k = 0; k < o->nvals && !cp; k++) {
-          const S_val *y = &o->vals[k];
-          if (y->used || !S_linked(&sd[side], x->sentence, y->sentence)) continue;
-          if (plx_value_comparable(&x->v, &y->v)) cp = y;
-        }
-        fct.status = cp ? PLX_FACT_CONFLICT : PLX_FACT_MISSING;
+        fct.status = PLX_FACT_MISSING;
       }
       if (cp) {
         fct.has_counterpart = 1;

@@ -591,6 +591,21 @@ def main():
     src = {k: v for k, v in src.items() if 'prpers' not in (k[0], k[1])}
     for en, es in PRONOUNS:
         src.setdefault((en, es, 'prn'), 'a')
+    # Pairs the sources give wrongly (exclusions.tsv, kept beside the
+    # generated files): a FreeDict slip or a false friend lets unrelated
+    # words of the two languages match ("create" = "creer", which is
+    # "believe"), so the pair is dropped whatever its part of speech.
+    exc = os.path.join(args.outdir, 'exclusions.tsv')
+    if os.path.exists(exc):
+        excluded = set()
+        with open(exc, encoding='utf-8') as f:
+            for line in f:
+                line = line.rstrip('\n')
+                if not line or line.startswith('#'):
+                    continue
+                en, es = (line.split('\t') + [''])[:2]
+                excluded.add((en, es))
+        src = {k: v for k, v in src.items() if (k[0], k[1]) not in excluded}
     # Hand-written pairs for what both sources lack (supplement.tsv, kept
     # beside the generated files), source "s".
     sup = os.path.join(args.outdir, 'supplement.tsv')
@@ -696,6 +711,9 @@ FreeDict, only these plain-text files.  The other files here (`names.tsv`,
 `stop-en.txt`, `stop-es.txt`) are written by hand and are not touched by the
 generator; each describes its format in its header comment (`names.tsv`:
 `CANONICAL<TAB>VARIANT|VARIANT|...`; `stop-LANG.txt`: one stop word a line).
+Two hand-written files are read by the generator: `supplement.tsv` (pairs
+both sources lack, `en<TAB>es<TAB>pos`, source `s`) and `exclusions.tsv`
+(pairs the sources give wrongly, `en<TAB>es`, left out of `bilingual.tsv`).
 
 The generated files are UTF-8 with LF line endings, one entry per line,
 fields separated by a TAB.  The `#` lines at the top are comments: what the
