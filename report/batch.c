@@ -140,25 +140,17 @@ static void S_set_id(json_t *r, const plx_batch_job *j, const S_job *x) {
 
 static json_t *S_summary(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
                          const plx_fact *facts, size_t nf) {
-  size_t gaps[2] = {0, 0}, missing[2] = {0, 0}, conflicts = 0;
-  const plx_doc *docs[2] = {a, b};
-  for (int side = 0; side < 2; side++)
-    for (size_t i = 0; i < plx_doc_sentence_count(docs[side]); i++)
-      gaps[side] += plx_alignment_is_gap(al, side, i) != 0;
-  for (size_t k = 0; k < nf; k++) {
-    if (facts[k].status == PLX_FACT_MISSING) missing[facts[k].side]++;
-    /* a conflict is reported from both sides; count it once */
-    if (facts[k].status == PLX_FACT_CONFLICT && facts[k].side == 0) conflicts++;
-  }
+  plx__report_counts c;
+  plx__report_count(al, a, b, facts, nf, &c);
   json_t *s = json_object();
   json_object_set_new(s, "sentences_a", json_integer((json_int_t)plx_doc_sentence_count(a)));
   json_object_set_new(s, "sentences_b", json_integer((json_int_t)plx_doc_sentence_count(b)));
   json_object_set_new(s, "links", json_integer((json_int_t)plx_alignment_link_count(al)));
-  json_object_set_new(s, "gaps_a", json_integer((json_int_t)gaps[0]));
-  json_object_set_new(s, "gaps_b", json_integer((json_int_t)gaps[1]));
-  json_object_set_new(s, "missing_a", json_integer((json_int_t)missing[0]));
-  json_object_set_new(s, "missing_b", json_integer((json_int_t)missing[1]));
-  json_object_set_new(s, "conflicts", json_integer((json_int_t)conflicts));
+  json_object_set_new(s, "gaps_a", json_integer((json_int_t)c.gaps[0]));
+  json_object_set_new(s, "gaps_b", json_integer((json_int_t)c.gaps[1]));
+  json_object_set_new(s, "missing_a", json_integer((json_int_t)c.missing[0]));
+  json_object_set_new(s, "missing_b", json_integer((json_int_t)c.missing[1]));
+  json_object_set_new(s, "conflicts", json_integer((json_int_t)c.conflicts));
   return s;
 }
 

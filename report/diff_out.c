@@ -104,6 +104,19 @@ static plx_status S_json(const plx_alignment *al, const plx_doc *a, const plx_do
   return PLX_OK;
 }
 
+void plx__report_count(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                       const plx_fact *facts, size_t nf, plx__report_counts *c) {
+  const plx_doc *docs[2] = {a, b};
+  memset(c, 0, sizeof *c);
+  for (int side = 0; side < 2; side++)
+    for (size_t i = 0; i < plx_doc_sentence_count(docs[side]); i++)
+      c->gaps[side] += plx_alignment_is_gap(al, side, i) != 0;
+  for (size_t k = 0; k < nf; k++) {
+    if (facts[k].status == PLX_FACT_MISSING) c->missing[facts[k].side]++;
+    if (facts[k].status == PLX_FACT_CONFLICT && facts[k].side == 0) c->conflicts++;
+  }
+}
+
 /* ---- the text report ---- */
 
 /* Terminal columns of one character (see plx_display_width). */
@@ -303,16 +316,9 @@ static plx_status S_text(const plx_alignment *al, const plx_doc *a, const plx_do
   plx__buf o = {0};
   const plx_doc *const docs[2] = {a, b};
   const char *const paths[2] = {pa ? pa : "standard input", pb ? pb : "standard input"};
-  size_t gaps[2] = {0, 0}, missing[2] = {0, 0}, conflicts = 0;
-  for (int side = 0; side < 2; side++)
-    for (size_t i = 0; i < plx_doc_sentence_count(docs[side]); i++)
-      gaps[side] += plx_alignment_is_gap(al, side, i) != 0;
-  for (size_t k = 0; k < nf; k++) {
-    if (facts[k].status == PLX_FACT_MISSING) missing[facts[k].side]++;
-    /* a conflict is reported from both sides; count it once */
-    if (facts[k].status == PLX_FACT_CONFLICT && facts[k].side == 0) conflicts++;
-  }
-  S_text_summary(&o, al, docs, paths, gaps, missing, conflicts, with_facts, color);
+  plx__report_counts c;
+  plx__report_count(al, a, b, facts, nf, &c);
+  S_text_summary(&o, al, docs, paths, c.gaps, c.missing, c.conflicts, with_facts, color);
   if (!with_facts) {
     S_text_links(&o, al, docs, color);
     *out = plx__buf_detach(&o, outlen);

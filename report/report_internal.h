@@ -26,4 +26,14 @@ plx_status plx__alignment_html(const plx_alignment *al, const plx_doc *a, const 
                                const char *path_a, const char *path_b, const plx_fact *facts,
                                size_t nf, char **out, size_t *len, plx_error *err);
 
+/* What a report's summary counts: sentences with no counterpart and facts
+ * missing, per side (0 = A), and conflicts, each counted once (a conflict
+ * is reported from both sides). */
+typedef struct plx__report_counts {
+  size_t gaps[2], missing[2], conflicts;
+} plx__report_counts;
+
+void plx__report_count(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                       const plx_fact *facts, size_t nf, plx__report_counts *c);
+
 #endif

@@ -11,12 +11,9 @@ cd "$srcdir" || exit 99
 exec "$PYTHON3" - "$PARALLAX" <<'PY'
 import json, os, subprocess, sys, tempfile
 px = sys.argv[1]
-fails = 0
-def check(cond, what):
-    global fails
-    if not cond:
-        fails += 1
-        print("FAIL:", what)
+sys.path.insert(0, "tests")
+import checks
+from checks import check
 def run(args, stdin=None):
     r = subprocess.run([px] + args, input=stdin, capture_output=True)
     return r.returncode, r.stdout.decode(), r.stderr.decode()
@@ -129,6 +126,5 @@ os.close(master)
 check(b"2/2 pairs" in bar and b"[" + b"#" * 30 + b"]" in bar, "progress bar on a terminal: %r" % bar[-80:])
 check(len(pout.splitlines()) == 2, "results still on standard output")
 check("/%d pairs" % len(jobs) not in err2 and "[#" not in err2, "no progress bar when standard error is not a terminal")
-print("batch: %d jobs, %s" % (len(jobs), "ok" if not fails else "%d failures" % fails))
-sys.exit(1 if fails else 0)
+checks.finish("batch", "%d jobs, " % len(jobs))
 PY

@@ -34,12 +34,9 @@ out=$(cd "$out" && pwd) || exit 99
 exec "$PYTHON3" - "$PARALLAX" "$browser" "$srcdir" "$out" <<'PY'
 import json, os, re, shutil, subprocess, sys, tempfile, time
 px, browser, srcdir, out = sys.argv[1:5]
-fails = 0
-def check(cond, what):
-    global fails
-    if not cond:
-        fails += 1
-        print("FAIL:", what)
+sys.path.insert(0, os.path.join(srcdir, "tests"))
+import checks
+from checks import check
 
 def chromium(url, extra, log):
     """One headless run; returns (exit status, stdout, seconds)."""
@@ -280,6 +277,5 @@ for name, args, pa, pb, click in pairs:
             summary.append("screenshot %s (%.1f s)" % (png, dt))
 for line in summary:
     print(line)
-print("browser: %d failed, %.1f s in Chromium" % (fails, total))
-sys.exit(1 if fails else 0)
+checks.finish("browser", "%.1f s in Chromium, " % total)
 PY

@@ -13,12 +13,9 @@ exec "$PYTHON3" - "$PARALLAX" <<'PY'
 import json, re, subprocess, sys
 from html.parser import HTMLParser
 px = sys.argv[1]
-fails = 0
-def check(cond, what):
-    global fails
-    if not cond:
-        fails += 1
-        print("FAIL:", what)
+sys.path.insert(0, "tests")
+import checks
+from checks import check
 def run(args):
     r = subprocess.run([px] + args, capture_output=True)
     return r.returncode, r.stdout, r.stderr.decode()
@@ -203,6 +200,5 @@ check(order["a"] == sorted(order["a"]) and order["b"] == sorted(order["b"]), "pa
 # a plain translation, and HTML input (markup in the text is escaped by the serialiser)
 check_pair("parallel", ["--segmented"], "tests/data/parallel-en.txt", "tests/data/parallel-es.txt")
 check_pair("html-input", ["--lang-b", "es"], "tests/data/article.html", "tests/data/spanish.txt")
-print("html: %d failed" % fails)
-sys.exit(1 if fails else 0)
+checks.finish("html")
 PY

@@ -12,12 +12,9 @@ exec "$PYTHON3" - "$PARALLAX" <<'PY'
 import json, subprocess, sys
 import xml.etree.ElementTree as ET
 px = sys.argv[1]
-fails = 0
-def check(cond, what):
-    global fails
-    if not cond:
-        fails += 1
-        print("FAIL:", what)
+sys.path.insert(0, "tests")
+import checks
+from checks import check
 def run(args):
     r = subprocess.run([px] + args, capture_output=True)
     return r.returncode, r.stdout, r.stderr.decode()
@@ -75,6 +72,5 @@ tus = root.findall("./body/tu")
 check(len(tus) == 5, "5 translation units, got %d" % len(tus))
 XL = "{http://www.w3.org/XML/1998/namespace}lang"
 check(all([t.get(XL) for t in tu.findall("tuv")] == ["en", "es"] for tu in tus), "tuv languages")
-print("reports: %d failed" % fails)
-sys.exit(1 if fails else 0)
+checks.finish("reports")
 PY

@@ -10,12 +10,9 @@ cd "$srcdir" || exit 99
 exec "$PYTHON3" - "$PARALLAX" <<'PY'
 import os, pty, re, shutil, subprocess, sys, tempfile, unicodedata
 px = sys.argv[1]
-fails = 0
-def check(cond, what):
-    global fails
-    if not cond:
-        fails += 1
-        print("FAIL:", what)
+sys.path.insert(0, "tests")
+import checks
+from checks import check
 def width(s):
     w = 0
     for ch in s:
@@ -97,6 +94,5 @@ ws = [width(q.rstrip("\u2026")) for q in wide]
 check(ws and max(ws) in (159, 160) and all(w <= 160 for w in ws),
       "CJK quotes cut at 160 columns (two per character): %r" % ws)
 shutil.rmtree(tmp)
-print("text report: %s" % ("ok" if not fails else "%d failures" % fails))
-sys.exit(1 if fails else 0)
+checks.finish("text report")
 PY
