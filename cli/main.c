@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "parallax.h"
@@ -272,6 +273,19 @@ static plx_doc *S_load(const char *path, const plx_doc_options *dopt) {
     return NULL;
   }
   return doc;
+}
+
+/* Whether -o names one of the input files (the same file, by device and
+ * inode, whatever the path): writing the report there would replace an
+ * article with its own report, and inputs are never modified. */
+static int S_output_is_input(const opts *o) {
+  struct stat so, si;
+  if (!o->output || !strcmp(o->output, "-") || stat(o->output, &so) != 0) return 0;
+  for (int k = 0; k < o->nfiles; k++)
+    if (strcmp(o->files[k], "-") && stat(o->files[k], &si) == 0 && si.st_dev == so.st_dev &&
+        si.st_ino == so.st_ino)
+      return 1;
+  return 0;
 }
 
 /* Write a finished report to -o FILE or standard output, whole or not at all. */
@@ -611,6 +625,8 @@ int main(int argc, char **argv) {
     }
   char msg[512];
   if (S_parse(argc, argv, first, &o, msg, sizeof msg)) return S_usage_error(msg);
+  if (S_output_is_input(&o))
+    return S_die(o.output, "is an input file; the report would replace it (choose another -o)");
   if (!strcmp(o.command, "split")) return S_split(&o);
   if (!strcmp(o.command, "score")) return S_score(&o);
   if (!strcmp(o.command, "batch")) return S_batch(&o);

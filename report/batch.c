@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- parsing a job ---- */
@@ -165,6 +166,17 @@ static plx_status S_write_report(const char *path, const char *data, size_t len,
   return plx_output_commit(o, err);
 }
 
+/* Whether out names the same file as a or b (by device and inode): a
+ * report must never replace an article. */
+static int S_same_file(const char *out, const char *a, const char *b) {
+  struct stat so, si;
+  if (stat(out, &so) != 0) return 0;
+  const char *in[2] = {a, b};
+  for (int k = 0; k < 2; k++)
+    if (stat(in[k], &si) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino) return 1;
+  return 0;
+}
+
 /* Compare the pair of a job; fills r with what the result line says beyond
  * the line number and id. Returns the status of the failure, if any. */
 static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const plx_batch_job *j,
@@ -200,7 +212,10 @@ static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const 
       if (facts[k].status != PLX_FACT_MATCHED) *different = 1;
     json_object_set_new(r, "mode", json_string(plx_align_mode_name(plx_alignment_mode(al))));
     json_object_set_new(r, "summary", S_summary(al, docs[0], docs[1], facts, nf));
-    if (j->out) {
+    if (j->out && S_same_file(j->out, j->a, j->b)) {
+      st = plx__fail(err, PLX_ERR_USAGE,
+                     "%s: is an input file; the report would replace it", j->out);
+    } else if (j->out) {
       char *report = NULL;
       size_t len = 0;
       st = plx_alignment_render(al, docs[0], docs[1], j->a, j->b, o->out_format, 1, 0.5,

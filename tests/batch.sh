@@ -9,7 +9,7 @@ set -u
 : "${PYTHON3:=python3}"
 cd "$srcdir" || exit 99
 exec "$PYTHON3" - "$PARALLAX" <<'PY'
-import json, os, subprocess, sys, tempfile
+import json, os, shutil, subprocess, sys, tempfile
 px = sys.argv[1]
 sys.path.insert(0, "tests")
 import checks
@@ -105,6 +105,20 @@ rc, out, err = run(["batch", "-j", "x", "-"], stdin=b"")
 check(rc == 2 and "not a number of threads" in err, "bad -j: %r" % err)
 rc, out, err = run(["batch", "-"], stdin=b"\n\n")
 check(rc == 0 and out == "", "no jobs: nothing to do, exit 0")
+# a report never replaces an input, whatever path names it (issue 7)
+art = os.path.join(tmp, "article.txt")
+shutil.copy("corpus/jedi/en.txt", art)
+os.symlink(art, os.path.join(tmp, "link.txt"))
+before = open(art, "rb").read()
+for args in (["split", "-o", art, art], ["diff", "-o", os.path.join(tmp, "link.txt"), art, "corpus/jedi/es.txt"],
+             ["align", "-o", art, "corpus/jedi/es.txt", art]):
+    rc, out, err = run(args)
+    check(rc == 2 and "is an input file; the report would replace it" in err, "%s: %r" % (args[0], err))
+    check(open(art, "rb").read() == before, "%s -o INPUT leaves the input as it was" % args[0])
+job = json.dumps({"a": art, "b": "corpus/jedi/es.txt", "out": art}) + "\n"
+rc, out, err = run(["batch", "-"], stdin=job.encode())
+check(rc == 1 and json.loads(out)["status"] == "error" and "is an input file" in out, "batch out = a: %r" % out[:200])
+check(open(art, "rb").read() == before, "batch: the input is unchanged")
 # a progress bar on standard error when it is a terminal, and not otherwise
 import pty
 master, slave = pty.openpty()
