@@ -16,6 +16,14 @@ plx_status plx_score_lines(plx_lexicon *lex, const char *lang_a, const char *lan
   typedef struct span { size_t a0, a1, b0, b1; } span;
   span *lines = NULL;
   size_t nl = 0, cap = 0;
+  /* like every other input, pairs must be UTF-8: a score of invalid
+   * text would be a number about bytes nobody wrote */
+  size_t bad = plx__utf8_invalid_at(input, len);
+  if (bad < len) {
+    size_t lineno = 1;
+    for (size_t k = 0; k < bad; k++) lineno += input[k] == '\n';
+    return plx__fail(err, PLX_ERR_ENCODING, "line %zu: invalid UTF-8 at byte %zu", lineno, bad);
+  }
   for (size_t i = 0, lineno = 1; i < len; lineno++) {
     const char *nlp = memchr(input + i, '\n', len - i);
     size_t e = nlp ? (size_t)(nlp - input) : len;
