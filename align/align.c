@@ -68,6 +68,13 @@ const char *plx_align_mode_name(plx_align_mode m) {
   return "auto";
 }
 
+int plx_align_mode_parse(const char *name) {
+  static const plx_align_mode modes[] = {PLX_MODE_AUTO, PLX_MODE_PARALLEL, PLX_MODE_COMPARABLE};
+  for (size_t k = 0; name && k < sizeof modes / sizeof *modes; k++)
+    if (!strcmp(name, plx_align_mode_name(modes[k]))) return (int)modes[k];
+  return -1;
+}
+
 void plx_align_options_init(plx_align_options *o) {
   memset(o, 0, sizeof *o);
   o->mode = PLX_MODE_AUTO;

@@ -35,6 +35,9 @@ typedef enum plx_align_mode {
 /* "auto", "parallel", "comparable". Static string. */
 const char *plx_align_mode_name(plx_align_mode mode);
 
+/* The mode of a name plx_align_mode_name gives; -1 when unknown. */
+int plx_align_mode_parse(const char *name);
+
 typedef struct plx_align_options {
   plx_align_mode mode;
   double min_link;     /* links weaker than this are not kept (default 0.2) */

@@ -347,19 +347,41 @@ static int S_split(const opts *o) {
   return rc;
 }
 
-static int S_lexicon(const opts *o, const char *la, const char *lb, plx_lexicon **lex) {
-  plx_lexicon_options lo;
-  plx_lexicon_options_init(&lo);
+/* The lexicon options of the command line, for the languages la and lb
+ * (NULL or "auto": the default pair). */
+static int S_lexicon_options(const opts *o, const char *la, const char *lb,
+                             plx_lexicon_options *lo) {
+  plx_lexicon_options_init(lo);
   if (la && strcmp(la, "auto") != 0 && lb && strcmp(lb, "auto") != 0) {
     /* the pair is ordered as its data folder is (en-es) */
-    lo.lang_a = strcmp(la, "es") == 0 && strcmp(lb, "en") == 0 ? lb : la;
-    lo.lang_b = lo.lang_a == la ? lb : la;
+    lo->lang_a = strcmp(la, "es") == 0 && strcmp(lb, "en") == 0 ? lb : la;
+    lo->lang_b = lo->lang_a == la ? lb : la;
   }
-  lo.lexicon_path = o->lexicon;
-  lo.replace_default = o->no_default_lexicon;
-  lo.dict_dir = o->dict_dir;
+  lo->lexicon_path = o->lexicon;
+  lo->replace_default = o->no_default_lexicon;
+  lo->dict_dir = o->dict_dir;
   if (o->no_default_lexicon && !o->lexicon)
     return S_usage_error("--no-default-lexicon needs --lexicon FILE");
+  return 0;
+}
+
+/* --mode, for align, diff and batch. */
+static int S_align_options(const opts *o, plx_align_options *ao) {
+  plx_align_options_init(ao);
+  if (!o->mode) return 0;
+  int m = plx_align_mode_parse(o->mode);
+  if (m < 0) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "--mode: unknown mode '%s' (auto, parallel, comparable)", o->mode);
+    return S_usage_error(msg);
+  }
+  ao->mode = (plx_align_mode)m;
+  return 0;
+}
+
+static int S_lexicon(const opts *o, const char *la, const char *lb, plx_lexicon **lex) {
+  plx_lexicon_options lo;
+  if (S_lexicon_options(o, la, lb, &lo)) return EXIT_TROUBLE;
   plx_error err = {0};
   if (plx_lexicon_new(&lo, lex, &err))
     return S_die(NULL, err.message);
@@ -435,17 +457,7 @@ static int S_compare(const opts *o, int with_facts) {
     return S_usage_error(msg);
   }
   plx_align_options ao;
-  plx_align_options_init(&ao);
-  if (o->mode) {
-    if (!strcmp(o->mode, "auto")) ao.mode = PLX_MODE_AUTO;
-    else if (!strcmp(o->mode, "parallel")) ao.mode = PLX_MODE_PARALLEL;
-    else if (!strcmp(o->mode, "comparable")) ao.mode = PLX_MODE_COMPARABLE;
-    else {
-      char msg[256];
-      snprintf(msg, sizeof msg, "--mode: unknown mode '%s' (auto, parallel, comparable)", o->mode);
-      return S_usage_error(msg);
-    }
-  }
+  if (S_align_options(o, &ao)) return EXIT_TROUBLE;
   const char *la = o->lang_a ? o->lang_a : o->lang, *lb = o->lang_b ? o->lang_b : o->lang;
   if (S_check_lang("--lang-a", la) || S_check_lang("--lang-b", lb)) return EXIT_TROUBLE;
   plx_doc_options da, db;
@@ -527,26 +539,13 @@ static int S_batch(const opts *o) {
   }
   const char *la = o->lang_a ? o->lang_a : o->lang, *lb = o->lang_b ? o->lang_b : o->lang;
   if (S_check_lang("--lang-a", la) || S_check_lang("--lang-b", lb)) return EXIT_TROUBLE;
-  if (o->no_default_lexicon && !o->lexicon)
-    return S_usage_error("--no-default-lexicon needs --lexicon FILE");
   plx_batch_options bo;
   plx_batch_options_init(&bo);
   if (S_doc_options(o, NULL, &bo.doc)) return EXIT_TROUBLE;
   bo.lang_a = la;
   bo.lang_b = lb;
-  if (o->mode) {
-    if (!strcmp(o->mode, "auto")) bo.align.mode = PLX_MODE_AUTO;
-    else if (!strcmp(o->mode, "parallel")) bo.align.mode = PLX_MODE_PARALLEL;
-    else if (!strcmp(o->mode, "comparable")) bo.align.mode = PLX_MODE_COMPARABLE;
-    else {
-      char msg[256];
-      snprintf(msg, sizeof msg, "--mode: unknown mode '%s' (auto, parallel, comparable)", o->mode);
-      return S_usage_error(msg);
-    }
-  }
-  bo.lexicon.lexicon_path = o->lexicon;
-  bo.lexicon.replace_default = o->no_default_lexicon;
-  bo.lexicon.dict_dir = o->dict_dir;
+  if (S_align_options(o, &bo.align)) return EXIT_TROUBLE;
+  if (S_lexicon_options(o, NULL, NULL, &bo.lexicon)) return EXIT_TROUBLE;
   bo.out_format = (plx_format)fmt;
   bo.threads = o->jobs < 0 ? 1 : (unsigned)o->jobs;
   if (isatty(STDERR_FILENO)) bo.progress = S_progress;

@@ -172,11 +172,19 @@ static void test_job(void) {
   }
 }
 
+static void test_mode_names(void) {
+  for (int m = PLX_MODE_AUTO; m <= PLX_MODE_COMPARABLE; m++)
+    CHECK_INT(plx_align_mode_parse(plx_align_mode_name((plx_align_mode)m)), m);
+  CHECK_INT(plx_align_mode_parse("fast"), -1);
+  CHECK_INT(plx_align_mode_parse(NULL), -1);
+}
+
 int main(void) {
   const char *src = getenv("srcdir");
   if (!src) src = ".";
   test_tmx(src);
   test_width();
   test_job();
+  test_mode_names();
   TEST_DONE();
 }
