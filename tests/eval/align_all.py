@@ -110,15 +110,9 @@ def main(argv=None):
     if missing:
         print("SKIP: evaluation data not found at %s (set PARALLAX_DATA)" % ddir)
         return common.EXIT_SKIP
-    err = common.check_binary()
-    if err:
-        print("align-eval: %s" % err, file=sys.stderr)
-        return common.EXIT_HARD_ERROR
-    for command in ("align", "diff"):
-        why = ac.probe(command)
-        if why and why.startswith("not implemented"):
-            print("SKIP: parallax %s %s" % (command, why))
-            return common.EXIT_SKIP
+    status = ac.preflight("align-eval", ["align", "diff"])
+    if status is not None:
+        return status
 
     res, figs = {}, {}
     if "parallel" in parts:
@@ -189,8 +183,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+    common.run_main(main)

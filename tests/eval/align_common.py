@@ -216,6 +216,22 @@ class Offsets:
 _NUM_IN_VALUE = re.compile(r"\d+(?:\.\d+)?")
 
 
+def preflight(name, commands):
+    """None when the program is there and each of `parallax COMMAND` works
+    on a tiny pair; else the exit status for the script, having said why
+    (a hard error, or a skip when the build says it lacks the command)."""
+    err = common.check_binary()
+    if err:
+        print("%s: %s" % (name, err), file=sys.stderr)
+        return common.EXIT_HARD_ERROR
+    for command in commands:
+        why = probe(command)
+        if why and why.startswith("not implemented"):
+            print("SKIP: parallax %s %s" % (command, why))
+            return common.EXIT_SKIP
+    return None
+
+
 def neutral_number(token, lang):
     """Language-neutral form of a number written in digits: digits without
     group separators, "." as decimal mark. ``lang`` decides which of "," and

@@ -561,14 +561,9 @@ def main(argv=None):
                 (Path(args.dump) / ("%02d.json" % k)).write_text(json.dumps(meta, ensure_ascii=False))
             print("written to %s" % args.dump)
         return 0
-    err = common.check_binary()
-    if err:
-        print("align-comparable: %s" % err, file=sys.stderr)
-        return common.EXIT_HARD_ERROR
-    why = ac.probe("diff")
-    if why and why.startswith("not implemented"):
-        print("SKIP: parallax diff %s" % why)
-        return common.EXIT_SKIP
+    status = ac.preflight("align-comparable", ["diff"])
+    if status is not None:
+        return status
     res = evaluate(ddir, [m for m in args.modes.split(",") if m], args.jobs, args.limit,
                    args.examples)
     if args.json:
@@ -579,8 +574,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+    common.run_main(main)

@@ -357,14 +357,9 @@ def main(argv=None):
                                "b_orig": d["b_orig"]}, f)
             print("written to %s" % args.dump)
         return 0
-    err = common.check_binary()
-    if err:
-        print("align-parallel: %s" % err, file=sys.stderr)
-        return common.EXIT_HARD_ERROR
-    why = ac.probe("align")
-    if why and why.startswith("not implemented"):
-        print("SKIP: parallax align %s" % why)
-        return common.EXIT_SKIP
+    status = ac.preflight("align-parallel", ["align"])
+    if status is not None:
+        return status
     res = evaluate(ddir, [m for m in args.modes.split(",") if m], args.jobs, args.limit)
     if args.json:
         print(json.dumps(res, indent=1, ensure_ascii=False, default=sorted))
@@ -374,8 +369,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+    common.run_main(main)

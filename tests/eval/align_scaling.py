@@ -197,14 +197,9 @@ def main(argv=None):
     if not (ddir / "wmt_newstest_en_es" / "newstest2012.en").is_file():
         print("SKIP: evaluation data not found at %s (set PARALLAX_DATA)" % ddir)
         return common.EXIT_SKIP
-    err = common.check_binary()
-    if err:
-        print("align-scaling: %s" % err, file=sys.stderr)
-        return common.EXIT_HARD_ERROR
-    why = ac.probe("align")
-    if why and why.startswith("not implemented"):
-        print("SKIP: parallax align %s" % why)
-        return common.EXIT_SKIP
+    status = ac.preflight("align-scaling", ["align"])
+    if status is not None:
+        return status
     res = evaluate(ddir, [m for m in args.modes.split(",") if m], SIZES, args.repeat)
     if args.json:
         print(json.dumps(res, indent=1))
@@ -214,8 +209,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+    common.run_main(main)

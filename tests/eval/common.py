@@ -254,3 +254,13 @@ def check_floors(path, figs, ceilings_prefix=(), known=None):
         elif figs[k] + 1e-9 < v:
             below.append("%s = %s < floor %s" % (k, figs[k], floors[k]))
     return below, None
+
+
+def run_main(main):
+    """Exit with what a script's main() returns; a reader that stops early
+    (`| head`) is no error."""
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)

@@ -405,14 +405,9 @@ def main(argv=None):
             kinds[k] = kinds.get(k, 0) + 1
         print("%d items %s; %d quotes not found" % (len(items), kinds, bad))
         return 1 if bad else 0
-    err = common.check_binary()
-    if err:
-        print("diff-seeds: %s" % err, file=sys.stderr)
-        return common.EXIT_HARD_ERROR
-    why = ac.probe("diff")
-    if why and why.startswith("not implemented"):
-        print("SKIP: parallax diff %s" % why)
-        return common.EXIT_SKIP
+    status = ac.preflight("diff-seeds", ["diff"])
+    if status is not None:
+        return status
     res = evaluate(args.expected)
     if args.json:
         print(json.dumps(res, indent=1, ensure_ascii=False))
@@ -422,8 +417,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+    common.run_main(main)

@@ -265,8 +265,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # output piped into head, less, ...
-        sys.stderr.close()
-        sys.exit(0)
+    common.run_main(main)
