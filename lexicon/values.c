@@ -916,6 +916,18 @@ typedef struct S_qty {
 
 enum { L_NONE, L_UNIT, L_TENS, L_DONE, L_HUNDW, L_HUND, L_BIG };
 
+/* Multiply by a suffix or scale word: in binary (mul), and as a power of
+ * ten while every factor is one (e10; pow10 cleared otherwise), so that
+ * exact digits times "million" stay exact. */
+static void S_scale_by(double val, double *mul, int *e10, int *pow10) {
+  int k = S_log10_exact(val);
+  if (k < 0)
+    *pow10 = 0;
+  else
+    *e10 += k;
+  *mul *= val;
+}
+
 static int S_qty_digits(const S_ctx *c, size_t i, int amount, S_qty *q) {
   const S_tok *t = &c->tk[i];
   if (t->ident) return 0;
@@ -925,23 +937,13 @@ static int S_qty_digits(const S_ctx *c, size_t i, int amount, S_qty *q) {
   int e10 = 0, pow10 = 1;
   if (j < c->n && c->tk[j].glued && c->tk[j].kind == T_WORD && (en = S_at(c, j, K_SUFFIX, &end)) &&
       (amount || !(en->flags & F_AMOUNT))) {
-    int k = S_log10_exact(en->val);
-    if (k < 0)
-      pow10 = 0;
-    else
-      e10 += k;
-    mul *= en->val;
+    S_scale_by(en->val, &mul, &e10, &pow10);
     last = en->val;
     j = end;
   } else {
     /* Scales rise: "10 mil millones", "3 hundred thousand". */
     while ((en = S_at(c, j, K_SCALE, &end)) && en->val > last) {
-      int k = S_log10_exact(en->val);
-      if (k < 0)
-        pow10 = 0;
-      else
-        e10 += k;
-      mul *= en->val;
+      S_scale_by(en->val, &mul, &e10, &pow10);
       last = en->val;
       j = end;
     }
