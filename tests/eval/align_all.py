@@ -168,15 +168,7 @@ def main(argv=None):
                 for n, v, t, m in tg]
         if rows:
             common.print_table(rows, header=["target", "value", "wanted", ""])
-        if args.floors:
-            if below:
-                print("BELOW FLOORS (%s):" % args.floors)
-                for b in below:
-                    print("  " + b)
-            else:
-                print("no figure below the floors in %s" % args.floors)
-        if args.write_floors:
-            print("current figures written to %s" % args.write_floors)
+        common.print_floors(args.floors, below, args.write_floors)
     if below or (args.check and missed):
         return 1
     return 0

@@ -419,6 +419,19 @@ def _f(x, p=3):
     return "n/a" if x is None else ("%.*f" % (p, x))
 
 
+def _row(label, d):
+    """One line of the report's table: the figures of all documents, of a
+    domain, or of the documents where auto mode picked a mode."""
+    c = d["counts"]
+    return [label, _f(d["recall"]), _f(d["precision"]), _f(d["conflict_rate"]),
+            "%d/%d" % (c["flagged_removed"], c["removed"]),
+            "%d/%d" % (c["flagged_right"], c["flagged"]),
+            "%d/%d" % (c["conflict_hits"], c["conflict_docs"]),
+            _f(d["gap_rule"]["recall"]) + "/" + _f(d["gap_rule"]["precision"]),
+            _f(d["fact_rule"]["recall"]) + "/" + _f(d["fact_rule"]["precision"]),
+            _f(d["links"]["precision"]) + "/" + _f(d["links"]["coverage"])]
+
+
 def print_report(res, out=sys.stdout):
     w = out.write
     w("Comparable articles: WMT24 en-es, %d documents (%s), seed %d\n"
@@ -432,33 +445,10 @@ def print_report(res, out=sys.stdout):
           % ("(auto)" if mode == "auto" else "--mode " + mode,
              ", ".join("%s %d" % kv for kv in sorted(m["mode_picked"].items())),
              m["seconds"], c["failed"]))
-        rows = [["all", _f(m["recall"]), _f(m["precision"]), _f(m["conflict_rate"]),
-                 "%d/%d" % (c["flagged_removed"], c["removed"]),
-                 "%d/%d" % (c["flagged_right"], c["flagged"]),
-                 "%d/%d" % (c["conflict_hits"], c["conflict_docs"]),
-                 _f(m["gap_rule"]["recall"]) + "/" + _f(m["gap_rule"]["precision"]),
-                 _f(m["fact_rule"]["recall"]) + "/" + _f(m["fact_rule"]["precision"]),
-                 _f(m["links"]["precision"]) + "/" + _f(m["links"]["coverage"])]]
-        for dom, d in m["by_domain"].items():
-            dc = d["counts"]
-            rows.append([dom, _f(d["recall"]), _f(d["precision"]), _f(d["conflict_rate"]),
-                         "%d/%d" % (dc["flagged_removed"], dc["removed"]),
-                         "%d/%d" % (dc["flagged_right"], dc["flagged"]),
-                         "%d/%d" % (dc["conflict_hits"], dc["conflict_docs"]),
-                         _f(d["gap_rule"]["recall"]) + "/" + _f(d["gap_rule"]["precision"]),
-                         _f(d["fact_rule"]["recall"]) + "/" + _f(d["fact_rule"]["precision"]),
-                         _f(d["links"]["precision"]) + "/" + _f(d["links"]["coverage"])])
+        rows = [_row("all", m)]
+        rows += [_row(dom, d) for dom, d in m["by_domain"].items()]
         if len(m.get("by_mode_used", {})) > 1:
-            for mu, d in m["by_mode_used"].items():
-                dc = d["counts"]
-                rows.append(["(%s used)" % mu, _f(d["recall"]), _f(d["precision"]),
-                             _f(d["conflict_rate"]),
-                             "%d/%d" % (dc["flagged_removed"], dc["removed"]),
-                             "%d/%d" % (dc["flagged_right"], dc["flagged"]),
-                             "%d/%d" % (dc["conflict_hits"], dc["conflict_docs"]),
-                             _f(d["gap_rule"]["recall"]) + "/" + _f(d["gap_rule"]["precision"]),
-                             _f(d["fact_rule"]["recall"]) + "/" + _f(d["fact_rule"]["precision"]),
-                             _f(d["links"]["precision"]) + "/" + _f(d["links"]["coverage"])])
+            rows += [_row("(%s used)" % mu, d) for mu, d in m["by_mode_used"].items()]
         common.print_table(rows, header=["domain", "recall", "precision", "conflict",
                                          "removed flagged", "flags right", "number hits",
                                          "gap rule R/P", "fact rule R/P",

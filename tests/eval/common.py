@@ -264,3 +264,17 @@ def run_main(main):
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
+
+
+def print_floors(floors, below, write_floors=None):
+    """Say how the figures compare with the floors file (if one was given)
+    and where the current figures were written (if they were)."""
+    if floors:
+        if below:
+            print("BELOW FLOORS (%s):" % floors)
+            for b in below:
+                print("  " + b)
+        else:
+            print("no figure below the floors in %s" % floors)
+    if write_floors:
+        print("current figures written to %s" % write_floors)

@@ -147,15 +147,7 @@ def main(argv=None):
         else:
             print("all targets met (English Golden Rules >= 51/52 ws-norm; "
                   "UD F1 en_pud >= 98.0, es_pud >= 98.0, es_gsd >= 95.6)")
-        if args.floors:
-            if below:
-                print("BELOW FLOORS (%s):" % args.floors)
-                for b in below:
-                    print("  " + b)
-            else:
-                print("no figure below the floors in %s" % args.floors)
-        if args.write_floors:
-            print("current figures written to %s" % args.write_floors)
+        common.print_floors(args.floors, below, args.write_floors)
     if args.check and failures:
         return 1
     if below:
