@@ -214,8 +214,12 @@ static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const 
     } else if (j->out) {
       char *report = NULL;
       size_t len = 0;
-      st = plx_alignment_render(al, docs[0], docs[1], j->a, j->b, o->out_format, 1, 0.5,
-                                &report, &len, NULL, err);
+      plx_report_options ro;
+      plx_report_options_init(&ro);
+      ro.format = o->out_format;
+      ro.with_facts = 1;
+      st = plx__alignment_render_facts(al, docs[0], docs[1], j->a, j->b, &ro, facts, nf,
+                                       &report, &len, err);
       if (!st) st = S_write_report(j->out, report, len, err);
       free(report);
       if (!st) json_object_set_new(r, "out", json_string(j->out));

@@ -439,6 +439,27 @@ plx_status plx_alignment_render(const plx_alignment *al, const plx_doc *a, const
   return plx_alignment_report(al, a, b, path_a, path_b, &o, out, len, differences, err);
 }
 
+plx_status plx__alignment_render_facts(const plx_alignment *al, const plx_doc *a,
+                                      const plx_doc *b, const char *path_a, const char *path_b,
+                                      const plx_report_options *o, const plx_fact *facts,
+                                      size_t nf, char **out, size_t *len, plx_error *err) {
+  *out = NULL;
+  int with_facts = o->with_facts;
+  switch (o->format) {
+  case PLX_FORMAT_JSON:
+    return S_json(al, a, b, path_a, path_b, facts, nf, with_facts, out, len, err);
+  case PLX_FORMAT_TEXT:
+    return S_text(al, a, b, path_a, path_b, facts, nf, with_facts, o->color, out, len);
+  case PLX_FORMAT_TMX:
+    return S_tmx(al, a, b, o->min_score, out, len, err);
+  case PLX_FORMAT_HTML:
+    /* The page is about facts; align has none to show. */
+    if (with_facts) return plx__alignment_html(al, a, b, path_a, path_b, facts, nf, out, len, err);
+    return plx__fail(err, PLX_ERR_USAGE, "the HTML report is made by diff, not align");
+  }
+  return plx__fail(err, PLX_ERR_USAGE, "this report is not available in that format yet");
+}
+
 plx_status plx_alignment_report(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
                                 const char *path_a, const char *path_b,
                                 const plx_report_options *o, char **out, size_t *len,
@@ -446,35 +467,14 @@ plx_status plx_alignment_report(const plx_alignment *al, const plx_doc *a, const
   *out = NULL;
   plx_fact *facts = NULL;
   size_t nf = 0;
-  int with_facts = o->with_facts;
   if (differences) *differences = 0;
-  if (with_facts) {
+  if (o->with_facts) {
     plx_status st = plx_facts(al, &facts, &nf, err);
     if (st) return st;
     for (size_t k = 0; k < nf && differences; k++)
       if (facts[k].status != PLX_FACT_MATCHED) *differences = 1;
   }
-  plx_status st;
-  switch (o->format) {
-  case PLX_FORMAT_JSON:
-    st = S_json(al, a, b, path_a, path_b, facts, nf, with_facts, out, len, err);
-    break;
-  case PLX_FORMAT_TEXT:
-    st = S_text(al, a, b, path_a, path_b, facts, nf, with_facts, o->color, out, len);
-    break;
-  case PLX_FORMAT_TMX:
-    st = S_tmx(al, a, b, o->min_score, out, len, err);
-    break;
-  case PLX_FORMAT_HTML:
-    /* The page is about facts; align has none to show. */
-    if (with_facts)
-      st = plx__alignment_html(al, a, b, path_a, path_b, facts, nf, out, len, err);
-    else
-      st = plx__fail(err, PLX_ERR_USAGE, "the HTML report is made by diff, not align");
-    break;
-  default:
-    st = plx__fail(err, PLX_ERR_USAGE, "this report is not available in that format yet");
-  }
+  plx_status st = plx__alignment_render_facts(al, a, b, path_a, path_b, o, facts, nf, out, len, err);
   free(facts);
   return st;
 }

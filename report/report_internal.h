@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "plx_align.h"
+#include "plx_report.h"
 #include "plx_corpus.h"
 #include "plx_align.h"
 
@@ -25,6 +26,14 @@ json_t *plx__alignment_json(const plx_alignment *al, const plx_doc *a, const plx
 plx_status plx__alignment_html(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
                                const char *path_a, const char *path_b, const plx_fact *facts,
                                size_t nf, char **out, size_t *len, plx_error *err);
+
+/* plx_alignment_report for facts already computed (with_facts: the facts
+ * of plx_facts; else none), so that a caller that needs them too does not
+ * compute them twice. */
+plx_status plx__alignment_render_facts(const plx_alignment *al, const plx_doc *a,
+                                      const plx_doc *b, const char *path_a, const char *path_b,
+                                      const plx_report_options *o, const plx_fact *facts,
+                                      size_t nf, char **out, size_t *len, plx_error *err);
 
 /* What a report's summary counts: sentences with no counterpart and facts
  * missing, per side (0 = A), and conflicts, each counted once (a conflict
