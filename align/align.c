@@ -8,13 +8,16 @@
  * pairs (i, j) of prefixes finds the monotone alignment of greatest value,
  * with steps 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3. A step that links
  * sentences is worth sim - THETA, where sim is the lexicon's similarity of
- * the grouped sentences (their texts read as one), so a link weaker than
- * THETA costs more than leaving both sentences unlinked; a merge (2-1 and
- * beyond) pays MERGE_COST more, so it is taken only when it says more than
- * the 1-1 link would. Skipping is worth 0. The programme runs in a band of
- * BAND cells either side of the path through strong anchors (S_band), so
- * time grows linearly with the length of the articles; merges are only
- * tried where a sentence of the group already overlaps.
+ * the grouped sentences (their tokens taken together: the candidate pairs
+ * of a group are the union of its 1-1 parts' pairs, so a group is scored
+ * from the rows of pairs already found, never by reading its text again),
+ * so a link weaker than THETA costs more than leaving both sentences
+ * unlinked; a merge (2-1 and beyond) pays MERGE_COST more, so it is taken
+ * only when it says more than the 1-1 link would. Skipping is worth 0. The
+ * programme runs in a band of BAND cells either side of the path through
+ * strong anchors (S_band), so time grows linearly with the length of the
+ * articles; merges are only tried where a sentence of the group already
+ * overlaps.
  *
  * After the programme, lengths are consulted (Gale and Church: the length
  * of a translation is proportional to the original's, with a variance that
@@ -97,164 +100,173 @@ static void S_add_link(plx_alignment *al, const size_t *a, size_t na, const size
   for (size_t k = 0; k < nb; k++) al->linked[1][b[k]]++;
 }
 
-/* A bag for sentences first..last of a side, read as one text. */
-static plx_bag *S_group_bag(plx_alignment *al, int side, size_t first, size_t last) {
-  const plx_sentence *s0 = plx_doc_sentence(al->doc[side], first);
-  const plx_sentence *s1 = plx_doc_sentence(al->doc[side], last);
-  size_t len;
-  const char *t = plx_doc_text(al->doc[side], &len);
-  plx_bag *b = NULL;
-  plx_error err = {0};
-  plx_bag_new(al->lex, plx_doc_lang(al->doc[side]), t + s0->start, s1->end - s0->start, &b, &err);
-  return b;
+/* ---- similarity of sentence pairs, each computed once ---- */
+
+static uint64_t S_key(size_t i, size_t j) { return ((uint64_t)i << 32) | (uint64_t)j; }
+
+static size_t S_cache_slot(const plx__simcache *c, uint64_t key) {
+  size_t q = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (c->nslots - 1);
+  while (c->keys[q] != UINT64_MAX && c->keys[q] != key) q = (q + 1) & (c->nslots - 1);
+  return q;
 }
 
-double plx__align_sim(plx_alignment *al, size_t i, size_t j) {
-  return plx_bag_similarity(al->lex, al->bag[0][i], al->bag[1][j], al->w);
-}
-
-/* ---- parallel: the banded dynamic programme ---- */
-
-typedef struct S_step {
-  int di, dj;
-} S_step;
-
-static const S_step S_steps[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
-#define NSTEPS (sizeof S_steps / sizeof S_steps[0])
-
-/* The bag of k sentences from first (k = 1, 2, 3), made once. */
-static const plx_bag *S_cached_group(plx_alignment *al, int side, size_t first, int k) {
-  if (k == 1) return al->bag[side][first];
-  plx_bag **g = al->group[side][k - 2];
-  if (!g) g = al->group[side][k - 2] = plx__calloc(al->n[side] + 1, sizeof *g);
-  if (!g[first]) g[first] = S_group_bag(al, side, first, first + (size_t)k - 1);
-  return g[first];
-}
-
-/* Value of linking a[i-di, i) with b[j-dj, j). */
-static double S_step_value(plx_alignment *al, size_t i, size_t j, int di, int dj,
-                           const double *sim11, double *score) {
-  *score = 0;
-  if (di == 0 || dj == 0) return 0;
-  /* every sentence of a group must be content */
-  for (int k = 1; k <= di; k++)
-    if (!al->content[0][i - (size_t)k]) return -1e9;
-  for (int k = 1; k <= dj; k++)
-    if (!al->content[1][j - (size_t)k]) return -1e9;
-  if (di == 1 && dj == 1) {
-    *score = *sim11;
-    return *score - THETA;
-  }
-  /* merges: only where the 1-1 part already overlaps */
-  if (*sim11 < 0.05) return -1e9;
-  const plx_bag *xa = S_cached_group(al, 0, i - (size_t)di, di);
-  const plx_bag *xb = S_cached_group(al, 1, j - (size_t)dj, dj);
-  *score = xa && xb ? plx_bag_similarity(al->lex, xa, xb, al->w) : 0;
-  return *score - THETA - MERGE_COST * (double)(di + dj - 2);
-}
-
-static int S_cmp_post(const void *x, const void *y) {
-  const plx__post *a = x, *b = y;
-  if (a->concept != b->concept) return a->concept < b->concept ? -1 : 1;
-  return a->sent < b->sent ? -1 : a->sent > b->sent;
-}
-
-void plx__align_postings(const plx_alignment *al, int side, int with_stop, plx__post **out,
-                         size_t *nout) {
-  plx__post *p = NULL;
-  size_t n = 0, cap = 0;
-  for (size_t j = 0; j < al->n[side]; j++) {
-    if (!al->content[side][j]) continue;
-    const plx_bag *b = al->bag[side][j];
-    for (size_t t = 0; t < plx_bag_size(b); t++) {
-      const uint32_t *ids;
-      size_t nid;
-      uint32_t extra;
-      int stop, upper;
-      plx__bag_token_concepts(b, t, &ids, &nid, &extra, &stop, &upper);
-      if (stop && !with_stop) continue;
-      for (size_t k = 0; k <= nid; k++) {
-        uint32_t c = k < nid ? ids[k] : extra;
-        if (c == UINT32_MAX) continue;
-        plx__post x = {c, (uint32_t)j};
-        PLX__PUSH(p, n, cap, x);
+static void S_cache_put(plx__simcache *c, uint64_t key, plx__msum v) {
+  if (c->nslots == 0 || (c->n + 1) * 2 > c->nslots) {
+    size_t ns = c->nslots ? c->nslots * 2 : 1024;
+    plx__simcache d = {plx__malloc(ns * sizeof *d.keys), plx__malloc(ns * sizeof *d.vals), ns,
+                       c->n};
+    memset(d.keys, 0xFF, ns * sizeof *d.keys);
+    for (size_t q = 0; q < c->nslots; q++)
+      if (c->keys[q] != UINT64_MAX) {
+        size_t r = S_cache_slot(&d, c->keys[q]);
+        d.keys[r] = c->keys[q];
+        d.vals[r] = c->vals[q];
       }
+    free(c->keys);
+    free(c->vals);
+    *c = d;
+  }
+  size_t q = S_cache_slot(c, key);
+  if (c->keys[q] == UINT64_MAX) c->n++;
+  c->keys[q] = key;
+  c->vals[q] = v;
+}
+
+static int S_cache_get(const plx__simcache *c, uint64_t key, plx__msum *v) {
+  if (!c->nslots) return 0;
+  size_t q = S_cache_slot(c, key);
+  if (c->keys[q] == UINT64_MAX) return 0;
+  *v = c->vals[q];
+  return 1;
+}
+
+static plx__tplist *S_rows(plx_alignment *al, size_t n) {
+  if (n > al->rowcap) {
+    al->row = plx__realloc(al->row, n * sizeof *al->row);
+    memset(al->row + al->rowcap, 0, (n - al->rowcap) * sizeof *al->row);
+    al->rowcap = n;
+  }
+  return al->row;
+}
+
+static plx__msum S_match(const plx_alignment *al, const plx__tplist *p, size_t i, size_t j) {
+  const plx__ana *a = &al->ana[0], *b = &al->ana[1];
+  return plx__match(p->p, p->n, al->w[0] + a->first[i], plx__ana_len(a, i), al->tot[0][i],
+                    al->w[1] + b->first[j], plx__ana_len(b, j), al->tot[1][j], NULL);
+}
+
+/* Similarities of sentence i of A with the sentences js of B (ascending),
+ * into out (may be NULL), computing only those not known yet. */
+static void S_row_sims(plx_alignment *al, size_t i, const uint32_t *js, size_t n, double *out) {
+  uint32_t stack[64];
+  uint32_t *todo = n <= 64 ? stack : plx__malloc(n * sizeof *todo);
+  size_t nt = 0;
+  for (size_t k = 0; k < n; k++) {
+    plx__msum v;
+    if (S_cache_get(&al->cache, S_key(i, js[k]), &v)) {
+      if (out) out[k] = v.sim;
+    } else {
+      todo[nt++] = js[k];
     }
   }
-  if (n) qsort(p, n, sizeof *p, S_cmp_post);
-  *out = p;
-  *nout = n;
-}
-
-size_t plx__postings_find(const plx__post *p, size_t n, uint32_t c) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (p[mid].concept < c) lo = mid + 1;
-    else hi = mid;
+  if (nt) {
+    plx__tplist *row = S_rows(al, nt);
+    plx__pairs_row(al->m, i, todo, nt, row);
+    for (size_t k = 0; k < nt; k++) S_cache_put(&al->cache, S_key(i, todo[k]), S_match(al, &row[k], i, todo[k]));
+    if (out)
+      for (size_t k = 0; k < n; k++) {
+        plx__msum v;
+        S_cache_get(&al->cache, S_key(i, js[k]), &v);
+        out[k] = v.sim;
+      }
   }
-  return lo;
+  if (todo != stack) free(todo);
 }
 
-/* Postings of B, stop words left out: where candidates are found. */
-static void S_index(plx_alignment *al, plx__post **out, size_t *nout) {
-  plx__align_postings(al, 1, 0, out, nout);
+plx__msum plx__align_pair(plx_alignment *al, size_t i, size_t j) {
+  plx__msum v;
+  if (S_cache_get(&al->cache, S_key(i, j), &v)) return v;
+  uint32_t j32 = (uint32_t)j;
+  S_row_sims(al, i, &j32, 1, NULL);
+  S_cache_get(&al->cache, S_key(i, j), &v);
+  return v;
 }
 
-/* Candidates of sentence i of A: the sentences of B that share the most
- * concepts with its content words, at most MAX_CAND of them. A concept found
- * in many sentences of B (over half, or over MAX_POSTINGS) says little and
- * is skipped: that keeps the search linear in the length of the articles.
- * count is a zeroed array of m counters, left zeroed. */
+double plx__align_sim(plx_alignment *al, size_t i, size_t j) { return plx__align_pair(al, i, j).sim; }
+
+void plx__align_pairs(plx_alignment *al, size_t i, size_t j, plx__tplist *out) {
+  uint32_t j32 = (uint32_t)j;
+  plx__pairs_row(al->m, i, &j32, 1, out);
+}
+
+/* ---- candidates through the indexes ---- */
+
+/* Candidates of sentence i of side: the sentences of the other side that
+ * share the most concepts with its content words, at most MAX_CAND of
+ * them, in ascending order. A concept found in many sentences (over half,
+ * or over MAX_POSTINGS) says little and is skipped: that keeps the search
+ * linear in the length of the articles. count is a zeroed array of one
+ * counter per sentence of the other side, left zeroed. */
 #define MAX_CAND 24
 #define MAX_POSTINGS 200
 
-static size_t S_candidates_of(plx_alignment *al, int side, const plx__post *p, size_t np,
-                              size_t i, unsigned char *count, uint32_t *list) {
+static int S_cmp_u32(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return a < b ? -1 : a > b;
+}
+
+static size_t S_candidates_of(plx_alignment *al, int side, size_t i, unsigned char *count,
+                              uint32_t *list) {
   size_t nl = 0;
-  const plx_bag *a = al->bag[side][i];
+  const plx__ana *a = &al->ana[side];
+  const plx__index *x = al->index[!side];
   size_t limit = al->n[!side] / 2 + 2;
   if (limit > MAX_POSTINGS) limit = MAX_POSTINGS;
-  for (size_t t = 0; t < plx_bag_size(a); t++) {
-    const uint32_t *ids;
-    size_t nid;
-    uint32_t extra;
-    int stop, upper;
-    plx__bag_token_concepts(a, t, &ids, &nid, &extra, &stop, &upper);
-    if (stop) continue;
-    for (size_t k = 0; k <= nid; k++) {
-      uint32_t c = k < nid ? ids[k] : extra;
-      if (c == UINT32_MAX) continue;
-      size_t lo = plx__postings_find(p, np, c), e = lo;
-      while (e < np && p[e].concept == c) e++;
-      if (e - lo > limit) continue;
-      for (size_t q = lo; q < e; q++) {
-        if (!count[p[q].sent]) list[nl++] = p[q].sent;
-        if (count[p[q].sent] < 255) count[p[q].sent]++;
+  plx__tc tc[640];
+  for (uint32_t t = a->first[i]; t < a->first[i + 1]; t++) {
+    const plx__tk *tk = &a->tok[t];
+    if (tk->flags & PLX__TF_STOP) continue;
+    size_t nc = plx__tk_tagged(al->lx, tk, 1, tc, 640);
+    for (size_t k = 0; k < nc; k++) {
+      if (tc[k].tag != PLX__TAG_SHARE) continue;
+      size_t np;
+      const plx__post *p = plx__index_find(x, tc[k].c, &np);
+      if (np > limit) continue;
+      for (size_t q = 0; q < np; q++) {
+        if ((p[q].tok & PLX__POST_STOP) || !al->content[!side][p[q].sent]) continue;
+        uint32_t s = p[q].sent;
+        if (!count[s]) list[nl++] = s;
+        if (count[s] < 255) count[s]++;
       }
     }
   }
   if (nl > MAX_CAND) {
     /* keep those that share the most */
-    for (size_t x = 0; x < MAX_CAND; x++) {
-      size_t bestq = x;
-      for (size_t q = x + 1; q < nl; q++)
+    for (size_t k = 0; k < MAX_CAND; k++) {
+      size_t bestq = k;
+      for (size_t q = k + 1; q < nl; q++)
         if (count[list[q]] > count[list[bestq]]) bestq = q;
-      uint32_t tmp = list[x];
-      list[x] = list[bestq];
+      uint32_t tmp = list[k];
+      list[k] = list[bestq];
       list[bestq] = tmp;
     }
     for (size_t q = MAX_CAND; q < nl; q++) count[list[q]] = 0;
     nl = MAX_CAND;
   }
   for (size_t q = 0; q < nl; q++) count[list[q]] = 0;
+  qsort(list, nl, sizeof *list, S_cmp_u32);
   return nl;
 }
 
-/* Candidates in B of sentence i of A (p: the postings of B). */
-static size_t S_candidates(plx_alignment *al, const plx__post *p, size_t np, size_t i,
-                           unsigned char *count, uint32_t *list) {
-  return S_candidates_of(al, 0, p, np, i, count, list);
+/* Similarities of sentence x of side with the sentences list[0, n) of the
+ * other side (ascending), into sims. */
+static void S_sims_of(plx_alignment *al, int side, size_t x, const uint32_t *list, size_t n,
+                      double *sims) {
+  if (side == 0) {
+    S_row_sims(al, x, list, n, sims);
+    return;
+  }
+  for (size_t q = 0; q < n; q++) sims[q] = plx__align_sim(al, list[q], x);
 }
 
 /* Strong mutual matches, in order of A, and the longest chain of them in
@@ -266,11 +278,9 @@ static size_t S_candidates(plx_alignment *al, const plx__post *p, size_t np, siz
 static void S_anchors(plx_alignment *al, size_t **ai_out, size_t **aj_out, size_t *na_out,
                       size_t **chain_out, size_t *nchain_out, size_t *content0) {
   size_t n = al->n[0], m = al->n[1];
-  plx__post *p;
-  size_t np;
-  S_index(al, &p, &np);
   unsigned char *count = plx__calloc(m + 1, 1);
   uint32_t *list = plx__malloc((m + 1) * sizeof *list);
+  double sims[MAX_CAND];
   long *bj = plx__malloc((n + 1) * sizeof *bj);
   double *bs = plx__calloc(n + 1, sizeof *bs);
   double *best_b = plx__calloc(m + 1, sizeof *best_b);
@@ -279,9 +289,10 @@ static void S_anchors(plx_alignment *al, size_t **ai_out, size_t **aj_out, size_
     bj[i] = -1;
     if (!al->content[0][i]) continue;
     (*content0)++;
-    size_t nl = S_candidates(al, p, np, i, count, list);
+    size_t nl = S_candidates_of(al, 0, i, count, list);
+    S_sims_of(al, 0, i, list, nl, sims);
     for (size_t q = 0; q < nl; q++) {
-      double s = plx__align_sim(al, i, list[q]);
+      double s = sims[q];
       if (s > bs[i]) {
         bs[i] = s;
         bj[i] = list[q];
@@ -318,7 +329,6 @@ static void S_anchors(plx_alignment *al, size_t **ai_out, size_t **aj_out, size_
   free(best_b);
   free(count);
   free(list);
-  free(p);
   *ai_out = ai;
   *aj_out = aj;
   *na_out = na;
@@ -382,8 +392,18 @@ static void S_band(plx_alignment *al, long *lo, long *hi) {
   free(cj);
 }
 
+/* ---- parallel: the banded dynamic programme ---- */
+
+typedef struct S_step {
+  int di, dj;
+} S_step;
+
+static const S_step S_steps[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
+#define NSTEPS (sizeof S_steps / sizeof S_steps[0])
+
 static plx_status S_parallel(plx_alignment *al, plx_error *err) {
   size_t n = al->n[0], m = al->n[1];
+  const plx__ana *A = &al->ana[0], *B = &al->ana[1];
   long *lo = plx__malloc((n + 1) * sizeof *lo), *hi = plx__malloc((n + 1) * sizeof *hi);
   S_band(al, lo, hi);
   size_t *off = plx__malloc((n + 2) * sizeof *off);
@@ -400,15 +420,56 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
     from[k] = 255;
   }
   D[IDX(0, 0)] = 0;
+  /* The candidate pairs of the last four sentences of A with the columns
+   * of B their cells can reach: row r holds sentence r's pairs with B
+   * sentences [rlo[r % 4], rlo + rn). */
+  plx__tplist *ring[4] = {NULL, NULL, NULL, NULL};
+  size_t ringcap[4] = {0, 0, 0, 0}, rlo[4] = {0}, rn[4] = {0};
+  uint32_t *js = plx__malloc((m + 1) * sizeof *js);
+  plx__tplist uni = {0};
   for (size_t i = 0; i <= n; i++) {
+    if (i > 0) {
+      /* sentence r = i - 1 serves rows i..i+2; its columns j - 3 .. j - 1 */
+      size_t r = i - 1, slot = r % 4;
+      long clo = lo[i], chi = hi[i];
+      for (size_t q = i + 1; q <= n && q <= i + 2; q++) {
+        if (lo[q] < clo) clo = lo[q];
+        if (hi[q] > chi) chi = hi[q];
+      }
+      clo = clo - 3 < 0 ? 0 : clo - 3;
+      chi = chi - 1 > (long)m - 1 ? (long)m - 1 : chi - 1;
+      rlo[slot] = (size_t)clo;
+      rn[slot] = chi >= clo ? (size_t)(chi - clo + 1) : 0;
+      if (rn[slot] > ringcap[slot]) {
+        ring[slot] = plx__realloc(ring[slot], rn[slot] * sizeof **ring);
+        memset(ring[slot] + ringcap[slot], 0, (rn[slot] - ringcap[slot]) * sizeof **ring);
+        ringcap[slot] = rn[slot];
+      }
+      for (size_t k = 0; k < rn[slot]; k++) ring[slot][k].n = 0;
+      if (al->content[0][r]) {
+        size_t nj = 0;
+        for (size_t c = rlo[slot]; c < rlo[slot] + rn[slot]; c++)
+          if (al->content[1][c]) js[nj++] = (uint32_t)c;
+        plx__tplist *row = S_rows(al, nj);
+        plx__pairs_row(al->m, r, js, nj, row);
+        for (size_t k = 0; k < nj; k++) {
+          plx__tplist *dst = &ring[slot][js[k] - rlo[slot]], tmp = *dst;
+          *dst = row[k];
+          row[k] = tmp; /* buffers change hands, nothing is copied */
+          S_cache_put(&al->cache, S_key(r, js[k]), S_match(al, dst, r, js[k]));
+        }
+      }
+    }
     for (long jj = lo[i]; jj <= hi[i]; jj++) {
       size_t j = (size_t)jj;
       if (i == 0 && j == 0) continue;
       double best = -1e18, bestsc = 0;
       int bstep = 255;
-      double sim11 = (i > 0 && j > 0 && al->content[0][i - 1] && al->content[1][j - 1])
-                         ? plx__align_sim(al, i - 1, j - 1)
-                         : 0;
+      double sim11 = 0;
+      if (i > 0 && j > 0 && al->content[0][i - 1] && al->content[1][j - 1]) {
+        plx__msum v;
+        sim11 = S_cache_get(&al->cache, S_key(i - 1, j - 1), &v) ? v.sim : 0;
+      }
       for (size_t s = 0; s < NSTEPS; s++) {
         int di = S_steps[s].di, dj = S_steps[s].dj;
         if ((size_t)di > i || (size_t)dj > j) continue;
@@ -417,9 +478,42 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
         double prev = D[IDX(pi, pj)];
         if (prev <= -1e17) continue;
         if (prev + 1.0 < best && (di > 1 || dj > 1)) continue; /* cannot win */
-        double score;
-        double v = S_step_value(al, i, j, di, dj, &sim11, &score);
-        if (v <= -1e8) continue;
+        double score = 0, v = 0;
+        if (di && dj) {
+          /* every sentence of a group must be content */
+          int ok = 1;
+          for (int k = 1; k <= di; k++) ok &= al->content[0][i - (size_t)k];
+          for (int k = 1; k <= dj; k++) ok &= al->content[1][j - (size_t)k];
+          if (!ok) continue;
+          if (di == 1 && dj == 1) {
+            score = sim11;
+            v = score - THETA;
+          } else {
+            /* merges: only where the 1-1 part already overlaps */
+            if (sim11 < 0.05) continue;
+            uni.n = 0;
+            size_t a0 = A->first[pi], b0 = B->first[pj];
+            double ta = 0, tb = 0;
+            for (size_t r = pi; r < i; r++) ta += al->tot[0][r];
+            for (size_t c = pj; c < j; c++) tb += al->tot[1][c];
+            for (size_t r = pi; r < i; r++) {
+              size_t slot = r % 4;
+              uint32_t da = A->first[r] - (uint32_t)a0;
+              for (size_t c = pj; c < j; c++) {
+                if (c < rlo[slot] || c >= rlo[slot] + rn[slot]) continue;
+                const plx__tplist *pl = &ring[slot][c - rlo[slot]];
+                uint32_t db = B->first[c] - (uint32_t)b0;
+                plx__grow((void **)&uni.p, &uni.cap, uni.n + pl->n, sizeof *uni.p);
+                for (size_t k = 0; k < pl->n; k++)
+                  uni.p[uni.n++] = (plx__tp){pl->p[k].ta + da, pl->p[k].tb + db, pl->p[k].s};
+              }
+            }
+            plx__msum g = plx__match(uni.p, uni.n, al->w[0] + a0, A->first[i] - a0, ta,
+                                     al->w[1] + b0, B->first[j] - b0, tb, NULL);
+            score = g.sim;
+            v = score - THETA - MERGE_COST * (double)(di + dj - 2);
+          }
+        }
         if (prev + v > best) {
           best = prev + v;
           bstep = (int)s;
@@ -431,6 +525,12 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
       sc[IDX(i, j)] = bestsc;
     }
   }
+  for (int k = 0; k < 4; k++) {
+    for (size_t q = 0; q < ringcap[k]; q++) free(ring[k][q].p);
+    free(ring[k]);
+  }
+  free(uni.p);
+  free(js);
   plx_status st = PLX_OK;
   if (!INBAND(n, m) || from[IDX(n, m)] == 255) {
     st = plx__fail(err, PLX_ERR_INTERNAL, "no monotone alignment within the band");
@@ -471,7 +571,7 @@ done:
   return st;
 }
 
-/* ---- comparable: candidates from an inverted index ---- */
+/* ---- comparable: candidates from the indexes ---- */
 
 typedef struct S_cand {
   uint32_t i, j;
@@ -479,9 +579,6 @@ typedef struct S_cand {
 } S_cand;
 
 static plx_status S_comparable(plx_alignment *al) {
-  plx__post *p;
-  size_t np;
-  S_index(al, &p, &np);
   unsigned char *mark = plx__calloc(al->n[1] + 1, 1);
   uint32_t *list = plx__malloc((al->n[1] + 1) * sizeof *list);
   S_cand *c = NULL;
@@ -491,14 +588,16 @@ static plx_status S_comparable(plx_alignment *al) {
   best[1] = plx__calloc(al->n[1] + 1, sizeof *best[1]);
   for (size_t i = 0; i < al->n[0]; i++) {
     if (!al->content[0][i]) continue;
-    size_t nl = S_candidates(al, p, np, i, mark, list);
+    size_t nl = S_candidates_of(al, 0, i, mark, list);
+    S_row_sims(al, i, list, nl, NULL);
     for (size_t q = 0; q < nl; q++) {
       size_t j = list[q];
-      double ca, cb;
-      double s = plx__bag_overlap(al->bag[0][i], al->bag[1][j], al->w, &ca, &cb);
+      plx__msum v = plx__align_pair(al, i, j);
+      double s = v.sim;
       if (s < al->min_link / 2) continue;
       /* the smaller of the two, largely found in the other */
-      double contain = plx_bag_size(al->bag[0][i]) < plx_bag_size(al->bag[1][j]) ? ca : cb;
+      double contain = plx__ana_len(&al->ana[0], i) < plx__ana_len(&al->ana[1], j) ? v.cover_a
+                                                                                   : v.cover_b;
       S_cand x = {(uint32_t)i, (uint32_t)j, s, contain};
       PLX__PUSH(c, nc, cap, x);
       if (s > best[0][i]) best[0][i] = s;
@@ -552,7 +651,6 @@ static plx_status S_comparable(plx_alignment *al) {
   free(c);
   free(mark);
   free(list);
-  free(p);
   return PLX_OK;
 }
 
@@ -563,9 +661,6 @@ static plx_status S_comparable(plx_alignment *al) {
 #define REPAIR_MIN 0.35
 
 static void S_repair(plx_alignment *al) {
-  plx__post *p;
-  size_t np;
-  S_index(al, &p, &np);
   unsigned char *count = plx__calloc(al->n[1] + 1, 1);
   uint32_t *list = plx__malloc((al->n[1] + 1) * sizeof *list);
   long *best_j = plx__malloc((al->n[0] + 1) * sizeof *best_j);
@@ -574,7 +669,7 @@ static void S_repair(plx_alignment *al) {
   for (size_t i = 0; i < al->n[0]; i++) {
     best_j[i] = -1;
     if (!plx_alignment_is_gap(al, 0, i)) continue;
-    size_t nl = S_candidates(al, p, np, i, count, list);
+    size_t nl = S_candidates_of(al, 0, i, count, list);
     for (size_t q = 0; q < nl; q++) {
       size_t j = list[q];
       if (!plx_alignment_is_gap(al, 1, j)) continue;
@@ -596,7 +691,6 @@ static void S_repair(plx_alignment *al) {
   free(best_b);
   free(count);
   free(list);
-  free(p);
 }
 
 /* Remove every link that sentence id of side is in. */
@@ -652,14 +746,11 @@ static int S_cmp_relink(const void *p, const void *q) {
 
 static void S_relink_side(plx_alignment *al, int side, S_relink_cand **rc, size_t *nrc,
                           size_t *cap) {
-  plx__post *p;
-  size_t np;
-  plx__align_postings(al, !side, 0, &p, &np);
   unsigned char *count = plx__calloc(al->n[!side] + 1, 1);
   uint32_t *list = plx__malloc((al->n[!side] + 1) * sizeof *list);
   for (size_t x = 0; x < al->n[side]; x++) {
     if (!plx_alignment_is_gap(al, side, x)) continue;
-    size_t nl = S_candidates_of(al, side, p, np, x, count, list), by = 0;
+    size_t nl = S_candidates_of(al, side, x, count, list), by = 0;
     double bs = 0;
     for (size_t q = 0; q < nl; q++) {
       double s = side ? plx__align_sim(al, list[q], x) : plx__align_sim(al, x, list[q]);
@@ -674,7 +765,6 @@ static void S_relink_side(plx_alignment *al, int side, S_relink_cand **rc, size_
   }
   free(count);
   free(list);
-  free(p);
 }
 
 static void S_relink(plx_alignment *al) {
@@ -757,13 +847,12 @@ static double S_length_fit(const plx_alignment *al, double ratio, size_t i, size
 #define LENGTH_UNLIKELY 0.05
 
 /* The mean of the best MARGIN_K similarities of sentence x of side to the
- * candidates of the other side (p: its postings), leaving out sentence
- * skip. count, list: scratch as for S_candidates_of. */
+ * candidates of the other side, leaving out sentence skip. count, list:
+ * scratch as for S_candidates_of. */
 static double S_background(plx_alignment *al, int side, size_t x, size_t skip,
-                           const plx__post *p, size_t np, unsigned char *count,
-                           uint32_t *list) {
+                           unsigned char *count, uint32_t *list) {
   double top[MARGIN_K] = {0};
-  size_t nl = S_candidates_of(al, side, p, np, x, count, list);
+  size_t nl = S_candidates_of(al, side, x, count, list);
   for (size_t q = 0; q < nl; q++) {
     if (list[q] == skip) continue;
     double v = side ? plx__align_sim(al, list[q], x) : plx__align_sim(al, x, list[q]);
@@ -780,19 +869,14 @@ static double S_background(plx_alignment *al, int side, size_t x, size_t skip,
 }
 
 static int S_weak_unsupported(plx_alignment *al, double ratio, size_t i, size_t j,
-                              double score, const plx__post *const p[2], const size_t np[2],
-                              unsigned char *count, uint32_t *list) {
+                              double score, unsigned char *count, uint32_t *list) {
   if (S_length_fit(al, ratio, i, j) < LENGTH_UNLIKELY) return 1;
-  double bg = (S_background(al, 0, i, j, p[1], np[1], count, list) +
-               S_background(al, 1, j, i, p[0], np[0], count, list)) / 2;
+  double bg = (S_background(al, 0, i, j, count, list) +
+               S_background(al, 1, j, i, count, list)) / 2;
   return score < bg;
 }
 
 static void S_weak_check(plx_alignment *al, double ratio) {
-  plx__post *p[2];
-  size_t np[2];
-  plx__align_postings(al, 0, 0, &p[0], &np[0]);
-  plx__align_postings(al, 1, 0, &p[1], &np[1]);
   size_t most = al->n[0] > al->n[1] ? al->n[0] : al->n[1];
   unsigned char *count = plx__calloc(most + 1, 1);
   uint32_t *list = plx__malloc((most + 1) * sizeof *list);
@@ -800,8 +884,7 @@ static void S_weak_check(plx_alignment *al, double ratio) {
   for (size_t k = 0; k < al->nlinks; k++) {
     S_ilink *l = &al->links[k];
     if (l->na == 1 && l->nb == 1 && l->score < WEAK_LINK &&
-        S_weak_unsupported(al, ratio, l->ids[0], l->ids[1], l->score,
-                           (const plx__post *const *)p, np, count, list)) {
+        S_weak_unsupported(al, ratio, l->ids[0], l->ids[1], l->score, count, list)) {
       al->linked[0][l->ids[0]]--;
       al->linked[1][l->ids[1]]--;
       free(l->ids);
@@ -812,8 +895,6 @@ static void S_weak_check(plx_alignment *al, double ratio) {
   al->nlinks = kept;
   free(count);
   free(list);
-  free(p[0]);
-  free(p[1]);
 }
 
 /* For each sentence of A, the first and the last sentence of B it is
@@ -920,29 +1001,56 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
     opt = &defaults;
   }
   *out = NULL;
+  plx__lex *lx = (plx__lex *)lex;
+  int sides[2] = {plx__side(lx, plx_doc_lang(a)), plx__side(lx, plx_doc_lang(b))};
+  if (sides[0] < 0 || sides[1] < 0 || sides[0] == sides[1])
+    return plx__fail(err, PLX_ERR_LANGUAGE, "the articles (%s, %s) are not the pair %s-%s",
+                     plx_doc_lang(a), plx_doc_lang(b), lx->lang[0], lx->lang[1]);
+  size_t la, lb;
+  plx_doc_text(a, &la);
+  plx_doc_text(b, &lb);
+  if (la >= UINT32_MAX || lb >= UINT32_MAX)
+    return plx__fail(err, PLX_ERR_TOO_LARGE, "an article over 4 GB cannot be aligned");
   plx_alignment *al = plx__calloc(1, sizeof *al);
   al->lex = lex;
+  al->lx = lx;
   al->doc[0] = a;
   al->doc[1] = b;
   al->min_link = opt->min_link > 0 ? opt->min_link : 0.2;
-  al->w = plx_weights_new();
-  plx_status st = PLX_OK;
+  plx__df_init(&al->df);
+  plx__anascratch scratch;
+  memset(&scratch, 0, sizeof scratch);
   for (int side = 0; side < 2; side++) {
     const plx_doc *d = al->doc[side];
     size_t n = plx_doc_sentence_count(d), len;
     const char *t = plx_doc_text(d, &len);
     al->n[side] = n;
-    al->bag[side] = plx__calloc(n + 1, sizeof *al->bag[side]);
     al->content[side] = plx__calloc(n + 1, 1);
     al->linked[side] = plx__calloc(n + 1, sizeof *al->linked[side]);
+    plx__ana *an = &al->ana[side];
+    plx__ana_init(an, sides[side]);
     for (size_t i = 0; i < n; i++) {
       const plx_sentence *s = plx_doc_sentence(d, i);
-      st = plx_bag_new(lex, plx_doc_lang(d), t + s->start, s->end - s->start, &al->bag[side][i], err);
-      if (st) goto fail;
       al->content[side][i] = (unsigned char)S_is_content(d, i);
-      if (al->content[side][i]) plx_weights_add(al->w, al->bag[side][i]);
+      /* what is never linked need not be read (boilerplate, repeats) */
+      if (al->content[side][i]) plx__ana_add(lx, an, t, s->start, s->end, &scratch);
+      else plx__ana_add(lx, an, t, s->start, s->start, &scratch);
+      if (al->content[side][i]) plx__df_add(&al->df, an, i);
     }
   }
+  plx__anascratch_free(&scratch);
+  /* informativeness, once per token, and each sentence's total */
+  for (int side = 0; side < 2; side++) {
+    const plx__ana *an = &al->ana[side];
+    al->w[side] = plx__malloc((an->ntok + 1) * sizeof *al->w[side]);
+    al->tot[side] = plx__calloc(an->nsent + 1, sizeof *al->tot[side]);
+    for (size_t s = 0; s < an->nsent; s++)
+      for (uint32_t t = an->first[s]; t < an->first[s + 1]; t++)
+        al->tot[side][s] += al->w[side][t] = plx__df_weight(&al->df, &an->tok[t]);
+    al->index[side] = plx__index_new(lx, an);
+  }
+  al->m = plx__matcher_new(lx, &al->ana[0], &al->ana[1], al->index[1]);
+  plx_status st = PLX_OK;
   al->mode = opt->mode;
   if (al->mode == PLX_MODE_AUTO) al->mode = S_choose(al);
   st = al->mode == PLX_MODE_PARALLEL ? S_parallel(al, err) : S_comparable(al);
@@ -964,20 +1072,22 @@ fail:
 void plx_alignment_free(plx_alignment *al) {
   if (!al) return;
   for (int side = 0; side < 2; side++) {
-    for (size_t i = 0; i < al->n[side]; i++) plx_bag_free(al->bag[side][i]);
-    free(al->bag[side]);
-    for (int k = 0; k < 2; k++) {
-      if (!al->group[side][k]) continue;
-      for (size_t i = 0; i < al->n[side]; i++) plx_bag_free(al->group[side][k][i]);
-      free(al->group[side][k]);
-    }
+    plx__ana_free(&al->ana[side]);
+    free(al->w[side]);
+    free(al->tot[side]);
+    plx__index_free(al->index[side]);
     free(al->content[side]);
     free(al->linked[side]);
   }
+  plx__matcher_free(al->m);
+  for (size_t k = 0; k < al->rowcap; k++) free(al->row[k].p);
+  free(al->row);
+  free(al->cache.keys);
+  free(al->cache.vals);
+  plx__df_free(&al->df);
   for (size_t k = 0; k < al->nlinks; k++) free(al->links[k].ids);
   free(al->links);
   free(al->pub);
-  plx_weights_free(al->w);
   free(al);
 }
 
@@ -1006,19 +1116,63 @@ int plx_alignment_is_gap(const plx_alignment *al, int side, size_t id) {
   return al->content[side][id] && al->linked[side][id] == 0;
 }
 
+long plx__align_found(const plx_alignment *al, int side, size_t i, size_t t) {
+  const plx__ana *an = &al->ana[side];
+  const plx__tk *tk = &an->tok[an->first[i] + t];
+  plx__tc tc[640];
+  size_t nc = plx__tk_tagged(al->lx, tk, 1, tc, 640);
+  long best = -1;
+  /* the name or value of the token first, then its words' concepts */
+  for (size_t pass = 0; pass < 2 && best < 0; pass++)
+    for (size_t k = 0; k < nc; k++) {
+      if (tc[k].tag != PLX__TAG_SHARE) continue;
+      if ((tc[k].c == tk->extra) != (pass == 0)) continue;
+      size_t np;
+      const plx__post *p = plx__index_find(al->index[!side], tc[k].c, &np);
+      for (size_t q = 0; q < np; q++)
+        if (al->content[!side][p[q].sent]) {
+          if (best < 0 || (long)p[q].sent < best) best = (long)p[q].sent;
+          break;
+        }
+      if (best >= 0) break;
+    }
+  return best;
+}
+
+/* The text of a token, for evidence: its word as the lexicon has it, or
+ * the words of a name or a value as written. */
+static void S_token_text(const plx_alignment *al, int side, const plx__tk *t, plx__buf *out) {
+  if (t->word != PLX__NONE) {
+    const plx__wrec *r = plx__word_rec(al->lx, t->side, t->word);
+    plx__buf_put(out, plx__word_str(al->lx, t->word, r->form), r->form_len);
+    return;
+  }
+  size_t len;
+  const char *text = plx_doc_text(al->doc[side], &len);
+  plx__fold(text + t->start, t->end - t->start, out);
+}
+
 char *plx_alignment_evidence(const plx_alignment *al, size_t ia, size_t ib) {
   plx__buf out = {0};
   if (ia >= al->n[0] || ib >= al->n[1]) return plx__buf_detach(&out, NULL);
-  const plx_bag *a = al->bag[0][ia], *b = al->bag[1][ib];
-  long *ev = plx__malloc((plx_bag_size(a) + 1) * sizeof *ev);
-  plx_bag_similarity_evidence(al->lex, a, b, al->w, ev);
-  for (size_t t = 0; t < plx_bag_size(a); t++) {
+  plx_alignment *m = (plx_alignment *)al;
+  const plx__ana *A = &al->ana[0], *B = &al->ana[1];
+  size_t na = plx__ana_len(A, ia), nb = plx__ana_len(B, ib);
+  plx__tplist pl = {0};
+  plx__align_pairs(m, ia, ib, &pl);
+  long *ev = plx__malloc((na + 1) * sizeof *ev);
+  plx__match(pl.p, pl.n, al->w[0] + A->first[ia], na, al->tot[0][ia], al->w[1] + B->first[ib],
+             nb, al->tot[1][ib], ev);
+  for (size_t t = 0; t < na; t++) {
     if (ev[t] < 0) continue;
-    const plx_token *x = plx_bag_token(a, t), *y = plx_bag_token(b, (size_t)ev[t]);
-    if (x->stop && y->stop) continue;
+    const plx__tk *x = &A->tok[A->first[ia] + t], *y = &B->tok[B->first[ib] + (size_t)ev[t]];
+    if ((x->flags & PLX__TF_STOP) && (y->flags & PLX__TF_STOP)) continue;
     if (out.len) plx__buf_puts(&out, ", ");
-    plx__buf_printf(&out, "%s=%s", x->form, y->form);
+    S_token_text(al, 0, x, &out);
+    plx__buf_putc(&out, '=');
+    S_token_text(al, 1, y, &out);
   }
   free(ev);
+  free(pl.p);
   return plx__buf_detach(&out, NULL);
 }

@@ -12,38 +12,48 @@ typedef struct S_ilink {
   double score;
 } S_ilink;
 
+/* Similarities already computed, by sentence pair. */
+typedef struct plx__simcache {
+  uint64_t *keys;
+  plx__msum *vals;
+  size_t nslots, n;
+} plx__simcache;
+
 struct plx_alignment {
   plx_lexicon *lex;
+  plx__lex *lx;
   const plx_doc *doc[2];
   plx_align_mode mode;
   char reason[256];
   double min_link;
   size_t n[2];
-  plx_bag **bag[2];
-  plx_bag **group[2][2];     /* bags of sentences i..i+1 and i..i+2, made on need */
+  plx__ana ana[2];           /* every sentence analysed once, here */
+  double *w[2];              /* weight of each token */
+  double *tot[2];            /* weight of each sentence */
   unsigned char *content[2]; /* sentence can be linked and be a gap */
   size_t *linked[2];         /* number of links a sentence is in */
-  plx_weights *w;
+  plx__df df;
+  plx__index *index[2];      /* each side by concept */
+  plx__matcher *m;           /* sentences of A against B's index */
+  plx__tplist *row;          /* scratch for rows of pairs */
+  size_t rowcap;
+  plx__simcache cache;
   S_ilink *links;
   size_t nlinks, linkcap;
   plx_link *pub; /* public view of links, made on first request */
 };
 
+/* Similarity of sentence i of A and j of B, with how much of each is
+ * covered; computed once. */
+plx__msum plx__align_pair(plx_alignment *al, size_t i, size_t j);
 double plx__align_sim(plx_alignment *al, size_t i, size_t j);
 
-/* An inverted index of one side's content sentences: (concept, sentence)
- * pairs sorted by concept, then sentence, names' concepts included. */
-typedef struct plx__post {
-  uint32_t concept;
-  uint32_t sent;
-} plx__post;
+/* The candidate pairs of sentence i of A with sentence j of B (token
+ * indices within the two sentences), into *out (cleared). */
+void plx__align_pairs(plx_alignment *al, size_t i, size_t j, plx__tplist *out);
 
-/* Build the postings of side (0 = A, 1 = B); with_stop: stop words too.
- * *out is a new array of *n (caller frees). */
-void plx__align_postings(const plx_alignment *al, int side, int with_stop, plx__post **out,
-                         size_t *n);
-
-/* The first posting of concept c (or where it would be), by binary search. */
-size_t plx__postings_find(const plx__post *p, size_t n, uint32_t c);
+/* The first sentence of the other side that has a concept of token t of
+ * sentence i of side (stop words included), or -1. */
+long plx__align_found(const plx_alignment *al, int side, size_t i, size_t t);
 
 #endif

@@ -53,24 +53,15 @@ typedef struct S_side {
   size_t *nlinks_of, *caplinks_of;
 } S_side;
 
+/* The values of each content sentence, as the analysis read them. */
 static void S_collect_values(const plx_alignment *al, int side, S_side *s) {
-  const plx_doc *d = al->doc[side];
-  size_t len;
-  const char *t = plx_doc_text(d, &len);
+  const plx__ana *an = &al->ana[side];
   for (size_t i = 0; i < al->n[side]; i++) {
     if (!al->content[side][i]) continue;
-    const plx_sentence *se = plx_doc_sentence(d, i);
-    plx_value *vals = NULL;
-    size_t n = 0;
-    if (plx_values_find(t + se->start, se->end - se->start, plx_doc_lang(d), &vals, &n, NULL))
-      continue;
-    for (size_t k = 0; k < n; k++) {
-      S_val x = {vals[k], i, 0, 0};
-      x.v.start += se->start;
-      x.v.end += se->start;
+    for (uint32_t k = an->vfirst[i]; k < an->vfirst[i + 1]; k++) {
+      S_val x = {an->vals[k], i, 0, 0};
       PLX__PUSH(s->vals, s->nvals, s->cap, x);
     }
-    free(vals);
   }
 }
 
@@ -195,61 +186,21 @@ static void S_value_facts(const plx_alignment *al, S_side *sd, plx_fact **f, siz
 
 /* ---- names ---- */
 
-/* The first sentence of the postings that has concept c, or -1. */
-static long S_find_concept(const plx__post *p, size_t n, uint32_t c) {
-  size_t k = plx__postings_find(p, n, c);
-  return k < n && p[k].concept == c ? (long)p[k].sent : -1;
-}
-
-static long S_token_found(const plx_bag *b, size_t t, const plx__post *p, size_t np) {
-  const uint32_t *ids;
-  size_t nid;
-  uint32_t extra;
-  int stop, upper;
-  plx__bag_token_concepts(b, t, &ids, &nid, &extra, &stop, &upper);
-  if (extra != UINT32_MAX) {
-    long s = S_find_concept(p, np, extra);
-    if (s >= 0) return s;
-  }
-  for (size_t k = 0; k < nid; k++) {
-    long s = S_find_concept(p, np, ids[k]);
-    if (s >= 0) return s;
-  }
-  return -1;
-}
-
-/* A concept of the names table ("N:..."): a name however it is written. */
-static int S_name_concept(const plx_alignment *al, const uint32_t *ids, size_t n) {
-  const plx__lex *lex = (const plx__lex *)al->lex;
-  for (size_t k = 0; k < n; k++) {
-    const char *c = plx__interned(&lex->concepts, ids[k]);
-    if (c[0] == 'N' && c[1] == ':') return 1;
-  }
-  return 0;
-}
-
 static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_t *cap) {
   for (int side = 0; side < 2; side++) {
-    size_t np;
-    plx__post *other;
-    plx__align_postings(al, !side, 1, &other, &np);
     size_t len;
     const char *text = plx_doc_text(al->doc[side], &len);
+    const plx__ana *an = &al->ana[side];
     for (size_t i = 0; i < al->n[side]; i++) {
       if (!al->content[side][i]) continue;
-      const plx_bag *b = al->bag[side][i];
-      size_t nt = plx_bag_size(b);
+      const plx__tk *tk = an->tok + an->first[i];
+      size_t nt = plx__ana_len(an, i);
       for (size_t t = 0; t < nt;) {
-        const uint32_t *ids;
-        size_t nid;
-        uint32_t extra;
-        int stop, upper;
-        plx__bag_token_concepts(b, t, &ids, &nid, &extra, &stop, &upper);
-        const plx_token *tok = plx_bag_token(b, t);
+        uint16_t fl = tk[t].flags;
         /* proper names: capitalised, and either inside the sentence or
          * known to the names table ("Microsoft" opening a sentence) */
-        int is_name = !tok->number && !stop && upper &&
-                      (t > 0 || extra != UINT32_MAX || S_name_concept(al, ids, nid));
+        int is_name = !(fl & (PLX__TF_NUMBER | PLX__TF_STOP)) && (fl & PLX__TF_UPPER) &&
+                      (t > 0 || (fl & PLX__TF_NAME));
         if (!is_name) {
           t++;
           continue;
@@ -257,13 +208,11 @@ static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_
         /* a run of capitalised words is one name */
         size_t e = t + 1;
         while (e < nt) {
-          plx__bag_token_concepts(b, e, &ids, &nid, &extra, &stop, &upper);
-          const plx_token *x = plx_bag_token(b, e), *prev = plx_bag_token(b, e - 1);
-          if (x->number || stop || !upper) break;
+          uint16_t g = tk[e].flags;
+          if ((g & (PLX__TF_NUMBER | PLX__TF_STOP)) || !(g & PLX__TF_UPPER)) break;
           /* only spaces or a hyphen between the words of one name */
-          size_t s0 = plx_doc_sentence(al->doc[side], i)->start;
           int joined = 1;
-          for (size_t q = s0 + prev->end; q < s0 + x->start; q++)
+          for (size_t q = tk[e - 1].end; q < tk[e].start; q++)
             if (text[q] != ' ' && text[q] != '-') joined = 0;
           if (!joined) break;
           e++;
@@ -271,7 +220,7 @@ static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_
         size_t found = 0;
         long where = -1;
         for (size_t k = t; k < e; k++) {
-          long s = S_token_found(b, k, other, np);
+          long s = plx__align_found(al, side, i, k);
           if (s >= 0) {
             found++;
             if (where < 0) where = s;
@@ -281,8 +230,8 @@ static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_
         memset(&fct, 0, sizeof fct);
         fct.side = side;
         fct.sentence = i;
-        fct.start = plx_doc_sentence(al->doc[side], i)->start + plx_bag_token(b, t)->start;
-        fct.end = plx_doc_sentence(al->doc[side], i)->start + plx_bag_token(b, e - 1)->end;
+        fct.start = tk[t].start;
+        fct.end = tk[e - 1].end;
         fct.type = "name";
         size_t vl = fct.end - fct.start < sizeof fct.value - 1 ? fct.end - fct.start
                                                                 : sizeof fct.value - 1;
@@ -300,7 +249,6 @@ static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_
         t = e;
       }
     }
-    free(other);
   }
 }
 
@@ -345,36 +293,70 @@ static size_t S_clauses(const char *t, size_t s, size_t e, size_t *cut, size_t m
   return n;
 }
 
+/* The candidate pairs of sentence i of side with its linked sentences
+ * ids[0, n) of the other side, read as one text: side's tokens first
+ * (index within sentence i), the others' numbered in the order of ids.
+ * wb gets the other side's weights in that order; returns their total. */
+static double S_union_pairs(plx_alignment *al, int side, size_t i, const size_t *ids, size_t n,
+                            plx__tplist *out, double **wb, size_t *nb) {
+  const plx__ana *o = &al->ana[!side];
+  plx__tplist pl = {0};
+  out->n = 0;
+  size_t total = 0;
+  for (size_t k = 0; k < n; k++) total += plx__ana_len(o, ids[k]);
+  *wb = plx__malloc((total + 1) * sizeof **wb);
+  *nb = total;
+  double tot = 0;
+  uint32_t off = 0;
+  for (size_t k = 0; k < n; k++) {
+    size_t j = ids[k], len = plx__ana_len(o, j);
+    memcpy(*wb + off, al->w[!side] + o->first[j], len * sizeof **wb);
+    tot += al->tot[!side][j];
+    if (side == 0) plx__align_pairs(al, i, j, &pl);
+    else plx__align_pairs(al, j, i, &pl);
+    plx__grow((void **)&out->p, &out->cap, out->n + pl.n, sizeof *out->p);
+    for (size_t q = 0; q < pl.n; q++) {
+      uint32_t mine = side == 0 ? pl.p[q].ta : pl.p[q].tb;
+      uint32_t theirs = side == 0 ? pl.p[q].tb : pl.p[q].ta;
+      out->p[out->n++] = (plx__tp){mine, theirs + off, pl.p[q].s};
+    }
+    off += (uint32_t)len;
+  }
+  free(pl.p);
+  return tot;
+}
+
 static void S_clause_facts(const plx_alignment *al, S_side *sd, plx_fact **f, size_t *n,
                            size_t *cap) {
+  plx_alignment *m = (plx_alignment *)al;
+  plx__tplist uni = {0}, sub = {0};
   for (int side = 0; side < 2; side++) {
     const plx_doc *d = al->doc[side], *od = al->doc[!side];
-    size_t len, olen;
-    const char *t = plx_doc_text(d, &len), *ot = plx_doc_text(od, &olen);
+    const plx__ana *an = &al->ana[side];
+    size_t len;
+    const char *t = plx_doc_text(d, &len);
     for (size_t i = 0; i < al->n[side]; i++) {
       if (!al->content[side][i]) continue;
       const plx_sentence *se = plx_doc_sentence(d, i);
       if (S_words(t, se->start, se->end) == 0) continue;
-      /* the linked sentences of the other side, read as one text */
-      plx__buf cpt = {0};
-      size_t best = 0;
+      size_t nl = sd[side].nlinks_of[i], best = 0;
       double bests = -1;
-      for (size_t k = 0; k < sd[side].nlinks_of[i]; k++) {
+      for (size_t k = 0; k < nl; k++) {
         size_t j = sd[side].links_of[i][k];
-        const plx_sentence *os = plx_doc_sentence(od, j);
-        if (cpt.len) plx__buf_putc(&cpt, ' ');
-        plx__buf_put(&cpt, ot + os->start, os->end - os->start);
-        double s = side == 0 ? plx__align_sim((plx_alignment *)al, i, j)
-                             : plx__align_sim((plx_alignment *)al, j, i);
+        double s = side == 0 ? plx__align_sim(m, i, j) : plx__align_sim(m, j, i);
         if (s > bests) {
           bests = s;
           best = j;
         }
       }
-      plx_bag *cb = NULL;
-      if (cpt.len) plx_bag_new(al->lex, plx_doc_lang(od), cpt.data, cpt.len, &cb, NULL);
+      double *wb = NULL, totb = 0;
+      size_t nb = 0;
+      if (nl) totb = S_union_pairs(m, side, i, sd[side].links_of[i], nl, &uni, &wb, &nb);
       size_t cut[64];
       size_t nc = S_clauses(t, se->start, se->end, cut, 63);
+      const plx__tk *tk = an->tok + an->first[i];
+      size_t nt = plx__ana_len(an, i);
+      const double *wa = al->w[side] + an->first[i];
       for (size_t c = 0; c < nc; c++) {
         size_t cs = cut[c], ce = cut[c + 1];
         while (ce > cs && (t[ce - 1] == ' ' || t[ce - 1] == ',' || t[ce - 1] == ';')) ce--;
@@ -386,13 +368,21 @@ static void S_clause_facts(const plx_alignment *al, S_side *sd, plx_fact **f, si
         fct.end = ce;
         fct.type = "clause";
         fct.status = PLX_FACT_MISSING;
-        if (cb) {
-          plx_bag *kb = NULL;
-          plx_bag_new(al->lex, plx_doc_lang(d), t + cs, ce - cs, &kb, NULL);
-          double cover = 0, other;
-          if (kb) plx__bag_overlap(kb, cb, al->w, &cover, &other);
-          plx_bag_free(kb);
-          if (cover >= CLAUSE_COVER || nc == 1) fct.status = PLX_FACT_MATCHED;
+        if (nl) {
+          /* the clause's tokens: those inside its span */
+          size_t t0 = 0;
+          while (t0 < nt && tk[t0].start < cs) t0++;
+          size_t t1 = t0;
+          while (t1 < nt && tk[t1].end <= ce) t1++;
+          double tota = 0;
+          for (size_t q = t0; q < t1; q++) tota += wa[q];
+          sub.n = 0;
+          plx__grow((void **)&sub.p, &sub.cap, uni.n + 1, sizeof *sub.p);
+          for (size_t q = 0; q < uni.n; q++)
+            if (uni.p[q].ta >= t0 && uni.p[q].ta < t1)
+              sub.p[sub.n++] = (plx__tp){uni.p[q].ta - (uint32_t)t0, uni.p[q].tb, uni.p[q].s};
+          plx__msum r = plx__match(sub.p, sub.n, wa + t0, t1 - t0, tota, wb, nb, totb, NULL);
+          if (r.cover_a >= CLAUSE_COVER || nc == 1) fct.status = PLX_FACT_MATCHED;
           const plx_sentence *os = plx_doc_sentence(od, best);
           fct.has_counterpart = 1;
           fct.cp_sentence = best;
@@ -401,10 +391,11 @@ static void S_clause_facts(const plx_alignment *al, S_side *sd, plx_fact **f, si
         }
         S_push_fact(f, n, cap, &fct);
       }
-      plx_bag_free(cb);
-      plx__buf_free(&cpt);
+      free(wb);
     }
   }
+  free(uni.p);
+  free(sub.p);
 }
 
 /* ---- all facts ---- */

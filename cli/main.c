@@ -24,6 +24,9 @@ static const char usage_text[] =
     "  A B                                                the same as `parallax diff A B`\n"
     "  score [--lang-a L] [--lang-b L] < PAIRS            similarity of TAB-separated pairs\n"
     "  batch [OPTIONS] [-j N] [JOBS|-]                    many pairs: JSON Lines in and out\n"
+    "  lexicon compile [--lexicon FILE [--no-default-lexicon]] -o OUT\n"
+    "                                                     compile the lexicon (with a user\n"
+    "                                                     lexicon) for a fast start\n"
     "\n"
     "Options:\n"
     "  --lang L, --lang-a L, --lang-b L   en, es or auto (default: detected)\n"
@@ -37,7 +40,8 @@ static const char usage_text[] =
     "  -j N, --jobs N                     batch: N worker threads (0: one per processor)\n"
     "  --color auto|always|never          text report in colour (auto: on a terminal,\n"
     "                                     unless NO_COLOR is set)\n"
-    "  --lexicon FILE                     add a bilingual lexicon (TSV: EN<TAB>ES)\n"
+    "  --lexicon FILE                     add a bilingual lexicon (TSV: EN<TAB>ES), or\n"
+    "                                     use a compiled one (parallax lexicon compile)\n"
     "  --no-default-lexicon               use only the --lexicon given\n"
     "  --dict-dir DIR                     Hunspell dictionaries folder\n"
     "  -h, --help                         show this help\n"
@@ -285,6 +289,10 @@ static int S_output_is_input(const opts *o) {
     if (strcmp(o->files[k], "-") && stat(o->files[k], &si) == 0 && si.st_dev == so.st_dev &&
         si.st_ino == so.st_ino)
       return 1;
+  /* the user lexicon is an input too (lexicon compile) */
+  if (o->lexicon && stat(o->lexicon, &si) == 0 && si.st_dev == so.st_dev &&
+      si.st_ino == so.st_ino)
+    return 1;
   return 0;
 }
 
@@ -363,6 +371,22 @@ static int S_lexicon_options(const opts *o, const char *la, const char *lb,
   if (o->no_default_lexicon && !o->lexicon)
     return S_usage_error("--no-default-lexicon needs --lexicon FILE");
   return 0;
+}
+
+/* `parallax lexicon compile -o OUT`: the pair's data, with --lexicon, as
+ * one image that later runs map instead of reading the TSV files. */
+static int S_lexicon_compile(const opts *o) {
+  if (o->nfiles != 1 || strcmp(o->files[0], "compile") != 0)
+    return S_usage_error("lexicon: the command is `parallax lexicon compile -o OUT`");
+  if (!o->output || !strcmp(o->output, "-"))
+    return S_usage_error("lexicon compile needs -o FILE (the compiled lexicon)");
+  const char *la = o->lang_a ? o->lang_a : o->lang, *lb = o->lang_b ? o->lang_b : o->lang;
+  if (S_check_lang("--lang-a", la) || S_check_lang("--lang-b", lb)) return EXIT_TROUBLE;
+  plx_lexicon_options lo;
+  if (S_lexicon_options(o, la, lb, &lo)) return EXIT_TROUBLE;
+  plx_error err = {0};
+  if (plx_lexicon_compile(&lo, o->output, &err)) return S_die(NULL, err.message);
+  return EXIT_SAME;
 }
 
 /* --mode, for align, diff and batch. */
@@ -610,7 +634,7 @@ int main(int argc, char **argv) {
   o.jobs = -1;
   int first = 2;
   if (!strcmp(cmd, "split") || !strcmp(cmd, "align") || !strcmp(cmd, "diff") ||
-      !strcmp(cmd, "score") || !strcmp(cmd, "batch")) {
+      !strcmp(cmd, "score") || !strcmp(cmd, "batch") || !strcmp(cmd, "lexicon")) {
     o.command = cmd;
   } else {
     /* `parallax A B` is `parallax diff A B`. */
@@ -629,6 +653,7 @@ int main(int argc, char **argv) {
   if (!strcmp(o.command, "split")) return S_split(&o);
   if (!strcmp(o.command, "score")) return S_score(&o);
   if (!strcmp(o.command, "batch")) return S_batch(&o);
+  if (!strcmp(o.command, "lexicon")) return S_lexicon_compile(&o);
   if (o.nfiles != 2) {
     snprintf(msg, sizeof msg, "%s needs two articles, A and B", o.command);
     return S_usage_error(msg);

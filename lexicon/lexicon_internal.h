@@ -3,23 +3,15 @@
 #define PLX_LEXICON_INTERNAL_H
 
 #include <stdint.h>
-#include <unicode/utrans.h>
 
+#include "image.h"
 #include "internal.h"
 #include "plx_lexicon.h"
+#include "plx_values.h"
+#include "token.h"
 
-/* A mapped TSV file, its data rows indexed by the first column and, on
- * request, by the second. */
-typedef struct S_table {
-  const char *data;
-  size_t len;
-  int mapped;
-  char *owned;
-  uint32_t *rows, *by1;
-  size_t nrows;
-} S_table;
+/* ---- interned strings (strmap.c) ---- */
 
-/* Interned strings: id <-> bytes. */
 typedef struct plx__strmap {
   plx__buf pool;
   size_t *off;
@@ -30,100 +22,209 @@ typedef struct plx__strmap {
 } plx__strmap;
 
 uint32_t plx__intern(plx__strmap *m, const char *s, size_t n, int *created);
-/* The id of s, or UINT32_MAX when it was never interned. */
+uint32_t plx__intern_h(plx__strmap *m, const char *s, size_t n, uint32_t h, int *created);
+/* The id of s, or PLX__NONE when it was never interned. */
 uint32_t plx__lookup(const plx__strmap *m, const char *s, size_t n);
+uint32_t plx__lookup_h(const plx__strmap *m, const char *s, size_t n, uint32_t h);
 const char *plx__interned(const plx__strmap *m, uint32_t id);
 void plx__strmap_free(plx__strmap *m);
 
-/* The analysis of one word form in one language, cached. */
-typedef struct plx__wordinfo {
-  uint32_t *concepts;  /* sorted concept ids; the first is the primary lemma */
-  uint32_t nconcepts;
-  uint32_t lemma;      /* concept id of the first lemma ("L:lemma") */
-  uint32_t cognate;    /* concept id of the cognate key, or UINT32_MAX */
-  uint32_t skeleton;   /* concept id "=:skeleton", or UINT32_MAX */
-  int stop;
-  int translated;      /* some translation into the other language */
-} plx__wordinfo;
+/* ---- the lexicon (lexicon.c) ---- */
 
-/* A name with its forms: variant token sequences → canonical id. */
-typedef struct plx__name {
-  uint32_t key;      /* interned folded variant ("estados unidos") */
-  uint32_t concept;  /* concept id "N:canonical" */
-  uint8_t ntokens;
-  uint8_t needs_upper; /* written with a capital: only capitalised text matches */
-} plx__name;
+/* Words the image does not know get a record made at run time, kept in
+ * the lexicon handle; their references have this bit set. */
+#define PLX__RT 0x80000000u
 
 typedef struct plx__lex {
   char lang[2][8];
-  char dir[4096];
-  char dict_dir[4096];
-  S_table bi[2];     /* default bilingual lexicon, user lexicon */
-  S_table forms[2];  /* form -> lemma, per side */
-  S_table names;
-  void *hun[2];      /* Hunhandle*, loaded on first need */
-  int hun_failed[2];
-  UTransliterator *translit;
-  int translit_failed;
-  plx__strmap words;     /* stop words and other word lists */
-  uint8_t *stopflag[2];
-  size_t nstop[2], stopcap[2];
-  plx__strmap concepts;  /* "L:lemma", "=:skeleton", ... */
-  plx__strmap cache_keys;  /* "side\x01form" -> index into cache */
-  plx__wordinfo *cache;
-  size_t ncache, cachecap;
-  plx__name *namev;
-  size_t nnames, namecap;
-  plx__strmap name_keys;
-  int name_max_tokens;
-  S_table expansions;     /* LANG FORM WORDS */
-  plx__strmap exp_keys;   /* "SIDE\x01FORM" -> index into exp_rows */
-  S_table clitics[2];     /* ENDING PRONOUNS, longest first, per side */
-  uint32_t *exp_rows;
+  char dir[4096];      /* the pair's TSV folder */
+  char dict_dir[4096]; /* Hunspell folder given by the caller, or "" */
+  plx__image im;
+  int hunspell;        /* ask Hunspell about words the image lacks */
+  /* concepts beyond the image: ids from im.h->nconcepts up */
+  plx__strmap rt_concepts;
+  uint8_t *rt_kind;
+  size_t rt_kind_cap;
+  /* words beyond the image, per side */
+  plx__wrec *rt_words[2];
+  size_t nrt[2], rtcap[2];
+  plx__strmap rt_forms[2];
+  plx__buf rt_str;     /* forms and expansions of run-time words */
+  uint32_t *rt_ids;
+  size_t nrt_ids, rt_ids_cap;
+  plx__buf scratch, scratch2;
 } plx__lex;
 
 int plx__side(const plx__lex *lex, const char *lang);
 int plx__side_n(const plx__lex *lex, const char *lang, size_t n);
-const char *plx__expansion(const plx__lex *lex, int side, const char *form, size_t n,
-                           size_t *len);
-/* If form is a word the tables do not know followed by enclitic pronouns
- * (clitics-LANG.txt), the length of the word part, the pronouns in *pron
- * (not NUL-terminated, *plen bytes) and the word part as the tables know it
- * (accent dropped) in base; else 0. */
-size_t plx__clitic_split(plx__lex *lex, int side, const char *form, size_t n, plx__buf *base,
-                         const char **pron, size_t *plen);
-int plx__is_stop(const plx__lex *lex, int side, const char *w, size_t n);
-int plx__known_lemma(const plx__lex *lex, int side, const char *w, size_t n);
-void plx__translations(plx__lex *lex, int side, const char *lemma, size_t n, char ***out,
-                       size_t *nout);
-void plx__lemmas(plx__lex *lex, int side, const char *form, size_t n, char ***out,
-                 size_t *nout);
-void plx__skeleton(plx__lex *lex, const char *w, size_t n, plx__buf *out);
 
-/* names.c */
-plx_status plx__names_index(plx__lex *lex, plx_error *err);
-void plx__names_free(plx__lex *lex);
+/* The concept of a string ("#:16", "=:nadella"): the image's, or one
+ * made for this handle. */
+uint32_t plx__concept(plx__lex *lex, const char *s, size_t n);
+int plx__concept_kind(const plx__lex *lex, uint32_t id);
+const char *plx__concept_str(const plx__lex *lex, uint32_t id);
 
-/* Tokens of a text: folded word forms with their byte spans (bag.c). */
-typedef struct plx__tok {
-  size_t start, end;
-  char *form;      /* case-folded */
-  int upper;       /* starts with a capital letter */
-  int digits;      /* has a digit */
-} plx__tok;
-void plx__tokenize(const char *text, size_t len, plx__tok **toks, size_t *n);
-void plx__toks_free(plx__tok *toks, size_t n);
+/* The record of a folded word form of side: from the image, or made
+ * (and kept) for this handle. digits: the token has a digit (a number). */
+uint32_t plx__word_ref(plx__lex *lex, int side, const char *form, size_t n, int digits);
 
-/* For the aligner (bag.c): a token's concepts (names and values
- * included) and whether it is a stop word. */
-void plx__bag_token_concepts(const plx_bag *b, size_t i, const uint32_t **ids, size_t *n,
-                             uint32_t *extra, int *stop, int *upper);
-/* Similarity, and how much of each side's weight was matched. */
-double plx__bag_overlap(const plx_bag *a, const plx_bag *b, const plx_weights *w,
-                        double *cover_a, double *cover_b);
-/* The weight of a token (its informativeness). */
-double plx__bag_token_weight(const plx_bag *b, size_t i, const plx_weights *w);
-/* The language side of a bag (0 or 1). */
-int plx__bag_side(const plx_bag *b);
+static inline const plx__wrec *plx__word_rec(const plx__lex *lex, int side, uint32_t ref) {
+  return (ref & PLX__RT) ? &lex->rt_words[side][ref & ~PLX__RT] : &lex->im.words[side][ref];
+}
+static inline const uint32_t *plx__word_ids(const plx__lex *lex, uint32_t ref,
+                                            const plx__wrec *w) {
+  return (ref & PLX__RT) ? lex->rt_ids + w->ids : lex->im.ids + w->ids;
+}
+static inline const char *plx__word_str(const plx__lex *lex, uint32_t ref, uint32_t off) {
+  return (ref & PLX__RT) ? lex->rt_str.data + off : lex->im.str + off;
+}
+
+/* Lemmas and translations as strings, for the public look-ups. */
+void plx__lemmas(plx__lex *lex, int side, const char *form, size_t n, char ***out, size_t *nout);
+
+/* ---- analysis of sentences (analysis.c) ---- */
+
+enum {
+  PLX__TF_STOP = 1 << 0,
+  PLX__TF_UPPER = 1 << 1,      /* starts with a capital */
+  PLX__TF_NUMBER = 1 << 2,     /* a number or another value */
+  PLX__TF_TRANSLATED = 1 << 3, /* has a translation, or is a name or a value */
+  PLX__TF_DIGITS = 1 << 4,
+  PLX__TF_MULTI = 1 << 5,      /* several words read as one (a name, a value) */
+  PLX__TF_NAME = 1 << 6        /* a name of the names table */
+};
+
+/* One token of an analysis. A word token has its word record (word) and
+ * maybe a name's or a one-word value's concept (extra); several words
+ * read as one (a name, a value) have only extra. */
+typedef struct plx__tk {
+  uint32_t start, end; /* byte span in the analysed text */
+  uint32_t word;       /* word reference, or PLX__NONE */
+  uint32_t extra;      /* concept, or PLX__NONE */
+  uint32_t key;        /* concept counted for informativeness */
+  uint16_t flags;
+  uint16_t side;
+} plx__tk;
+
+/* The analysis of the sentences of one text: their tokens and values.
+ * Sentence s has tokens [first[s], first[s + 1]) and values [vfirst[s],
+ * vfirst[s + 1]); spans are offsets into the text given. */
+typedef struct plx__ana {
+  int side;
+  size_t nsent;
+  plx__tk *tok;
+  size_t ntok, tokcap;
+  uint32_t *first, *vfirst;
+  size_t firstcap, vfirstcap;
+  plx_value *vals;
+  size_t nvals, valcap;
+} plx__ana;
+
+/* Reusable scratch for plx__ana_add. */
+typedef struct plx__anascratch {
+  plx__toks toks;
+  plx__toks exp;
+  uint32_t *refs;
+  size_t refcap;
+} plx__anascratch;
+
+void plx__ana_init(plx__ana *a, int side);
+/* Analyse text[start, end) as the next sentence of a. */
+void plx__ana_add(plx__lex *lex, plx__ana *a, const char *text, size_t start, size_t end,
+                  plx__anascratch *s);
+void plx__ana_free(plx__ana *a);
+void plx__anascratch_free(plx__anascratch *s);
+
+static inline size_t plx__ana_len(const plx__ana *a, size_t s) {
+  return a->first[s + 1] - a->first[s];
+}
+
+/* A token's concepts into buf (at most cap): its word's (all of them, or
+ * with small only its lemmas and skeleton), its one-word name, and its
+ * extra (a value, or the concept of several words read as one). */
+size_t plx__tk_concept_list(const plx__lex *lex, const plx__tk *t, int small, uint32_t *buf,
+                            size_t cap);
+
+/* The same tagged with what sharing it means (PLX__TAG_*), the cognate
+ * keys of a word last; probe: all concepts (for the side that looks up),
+ * else its own (for the side indexed). */
+enum { PLX__TAG_SHARE = 0, PLX__TAG_COGNATE = 1, PLX__TAG_PREFIX = 2 };
+typedef struct plx__tc {
+  uint32_t c;
+  uint32_t tag;
+} plx__tc;
+size_t plx__tk_tagged(const plx__lex *lex, const plx__tk *t, int probe, plx__tc *out, size_t cap);
+
+/* ---- matching tokens of two analyses (match.c) ---- */
+
+/* Informativeness: document frequencies of keys per language, and the
+ * weight of each token of an analysis. */
+typedef struct plx__df {
+  uint32_t *keys, *counts, *seen;
+  size_t nslots, n;
+  size_t ndocs[2];
+  uint32_t doc;
+} plx__df;
+
+void plx__df_init(plx__df *df);
+void plx__df_free(plx__df *df);
+/* Count each key of sentence s of a once. */
+void plx__df_add(plx__df *df, const plx__ana *a, size_t s);
+/* The weight of a token: sqrt(ln(1 + N / df)), x0.6 for a stop word;
+ * df NULL: 1 (0.6 for a stop word). */
+double plx__df_weight(const plx__df *df, const plx__tk *t);
+
+/* A pair of tokens that can match: ta of sentence i of A, tb of sentence
+ * j of B (indices within their sentences), worth s (1: a shared concept;
+ * 0.7: cognates). */
+typedef struct plx__tp {
+  uint32_t ta, tb;
+  float s;
+} plx__tp;
+
+/* B indexed by concept (lemmas, skeletons, names, values, cognate keys):
+ * what the tokens of a sentence of A can match, found in one pass. */
+typedef struct plx__index plx__index;
+
+plx__index *plx__index_new(const plx__lex *lex, const plx__ana *b);
+void plx__index_free(plx__index *x);
+
+/* A posting: a token of an indexed sentence that has a concept. */
+#define PLX__POST_TOK 0x1FFFFFFFu  /* token index within its sentence */
+#define PLX__POST_STOP 0x20000000u /* the token is a stop word */
+typedef struct plx__post {
+  uint32_t sent;
+  uint32_t tok; /* index | PLX__POST_STOP | tag << 30 */
+} plx__post;
+/* The postings of concept c, in sentence order (*n of them; NULL when
+ * none). */
+const plx__post *plx__index_find(const plx__index *x, uint32_t c, size_t *n);
+
+/* The candidate pairs of sentence i of A with each sentence of B in js
+ * (ascending, distinct): pairs of js[k] go to out[k] (cleared first). */
+typedef struct plx__tplist {
+  plx__tp *p;
+  size_t n, cap;
+} plx__tplist;
+
+typedef struct plx__matcher plx__matcher;
+plx__matcher *plx__matcher_new(const plx__lex *lex, const plx__ana *a, const plx__ana *b,
+                               const plx__index *x);
+void plx__matcher_free(plx__matcher *m);
+void plx__pairs_row(plx__matcher *m, size_t i, const uint32_t *js, size_t njs, plx__tplist *out);
+
+/* Greedy one-to-one matching of candidate pairs: the most valuable pair
+ * first (s * (wa + wb)), each token at most once. Similarity is the
+ * matched value over the weight of both sides (totals ta, tb); covers
+ * are the matched weight of each side over its total. When given, match_a
+ * (na) receives each A token's partner (or -1). */
+typedef struct plx__msum {
+  double sim, cover_a, cover_b;
+} plx__msum;
+plx__msum plx__match(const plx__tp *p, size_t np, const double *wa, size_t na, double tot_a,
+                     const double *wb, size_t nb, double tot_b, long *match_a);
+
+/* Levenshtein test of two cognate skeletons (cached by the matcher). */
+int plx__cognates(const char *a, size_t n, const char *b, size_t m);
 
 #endif

@@ -2,10 +2,18 @@
  *
  * A plx_lexicon holds, for one language pair (English–Spanish by default),
  * a bilingual lexicon of lemma pairs, form → lemma tables for both languages,
- * Hunspell dictionaries for words the tables do not know, a table of names
- * with their forms in both languages, and stop words. Data files live in a
- * folder per pair (lexicon/data/en-es/, installed in $(pkgdatadir)); see
- * lexicon/data/en-es/README.md for their formats.
+ * a table of names with their forms in both languages, and stop words. Data
+ * files live in a folder per pair (lexicon/data/en-es/, installed in
+ * $(pkgdatadir)); see lexicon/data/en-es/README.md for their formats.
+ *
+ * The files are compiled (plx_lexicon_compile, `parallax lexicon compile`)
+ * into one image, lexicon.plx beside them, that is mapped read-only when a
+ * lexicon is opened: every word the tables know is analysed in it already.
+ * Without an image, or with a user lexicon given as TSV, the files are
+ * compiled in memory when the lexicon is opened (a fraction of a second).
+ * Hunspell is consulted, once per process and only on first need, for words
+ * the image does not know when the image's form tables were not made from
+ * the same dictionaries (a user lexicon, or a dictionary folder given).
  *
  * A sentence is analysed into a plx_bag: its tokens, each with the concepts
  * it can stand for (its lemmas, their translations, a name, a number, a
@@ -16,9 +24,9 @@
  * frequencies), with stop words damped; nothing is learnt from test sets.
  *
  * Thread safety: lexicons may be opened, used and freed by several threads
- * at once, each its own (parallax batch gives each worker one). One
- * plx_lexicon may be shared by threads only for plx_bag_similarity;
- * plx_bag_new caches analyses and must be serialised.
+ * at once, each its own (parallax batch gives each worker one; the image's
+ * pages are shared). A plx_lexicon keeps the words it met that the image
+ * does not know, so one handle must not be used by two threads at once.
  */
 #ifndef PLX_LEXICON_H
 #define PLX_LEXICON_H
@@ -33,7 +41,8 @@ extern "C" {
 typedef struct plx_lexicon_options {
   const char *lang_a, *lang_b; /* the pair, e.g. "en", "es" (the default) */
   const char *data_dir;        /* folder with the pair's files; NULL: default */
-  const char *lexicon_path;    /* an extra bilingual TSV (--lexicon), or NULL */
+  const char *lexicon_path;    /* an extra bilingual TSV (--lexicon), or a
+                                * compiled lexicon (the whole pair), or NULL */
   int replace_default;         /* nonzero: lexicon_path replaces bilingual.tsv */
   const char *dict_dir;        /* Hunspell folder (--dict-dir), or NULL */
 } plx_lexicon_options;
@@ -42,24 +51,33 @@ void plx_lexicon_options_init(plx_lexicon_options *options);
 
 typedef struct plx_lexicon plx_lexicon;
 
-/* Open the data for a language pair. Files are mapped, not parsed, so this
- * is cheap; Hunspell dictionaries are loaded on first need. On failure *out
- * is NULL and err says why. Free with plx_lexicon_free. */
+/* Open the data for a language pair. A compiled image is mapped, not
+ * parsed, so this is cheap. On failure *out is NULL and err says why
+ * (PLX_ERR_DATA: a missing or damaged file, an image of another format or
+ * byte order). Free with plx_lexicon_free. */
 plx_status plx_lexicon_new(const plx_lexicon_options *options, plx_lexicon **out,
                            plx_error *err);
 void plx_lexicon_free(plx_lexicon *lex);
 
+/* Compile the pair's TSV files (and options->lexicon_path, a TSV that adds
+ * to or, with replace_default, replaces bilingual.tsv) into an image at
+ * path, written whole or not at all. Open it by giving its path as
+ * lexicon_path. */
+plx_status plx_lexicon_compile(const plx_lexicon_options *options, const char *path,
+                               plx_error *err);
+
 /* How many bilingual pairs were loaded (default plus --lexicon). */
 size_t plx_lexicon_size(const plx_lexicon *lex);
 
-/* The translations of a lemma from language `from` into the pair's other
- * language, as a newly allocated array of strings (free each and the array
- * with plx_strings_free). */
+/* The translations of a lemma of the bilingual table from language `from`
+ * into the pair's other language, as a newly allocated array of strings
+ * (free each and the array with plx_strings_free). */
 plx_status plx_lexicon_translate(plx_lexicon *lex, const char *from, const char *lemma,
                                  char ***out, size_t *n);
 
 /* The lemmas of a word form (lower-cased) in language lang: from the form
- * tables, then Hunspell, then the form itself. Same ownership as above. */
+ * tables (Hunspell for a word they lack, as described above), else the form
+ * itself. Same ownership as above. */
 plx_status plx_lexicon_lemmas(plx_lexicon *lex, const char *lang, const char *form,
                               char ***out, size_t *n);
 

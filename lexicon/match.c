@@ -1,0 +1,504 @@
+/* match.c: which tokens of two sentences can stand for each other, and how
+ * much of two sentences is shared.
+ *
+ * Similarity model. Each token t has a weight w(t): its informativeness,
+ * sqrt(ln(1 + N / df)) over the sentences being compared (df counted per
+ * language on the token's key: its first lemma, or its name or value), x0.6
+ * for a stop word, so that "not" and "I" still count, a little. Tokens of
+ * the two sentences are matched one to one, greedily by value: a shared
+ * concept (a translation, a name, a number, an identical word) is worth 1,
+ * cognates (a shared five-letter prefix of two long skeletons, or
+ * skeletons that differ in at most a third of their letters) 0.7. The
+ * score is the weight of what was matched, on both sides, over the weight
+ * of everything:
+ *
+ *     sim(A, B) = sum over matches (t,u) of s(t,u) * (w(t) + w(u))
+ *                 / (sum of w over A + sum of w over B)
+ *
+ * Sparse vectors. A token of language A carries all its concepts (lemmas,
+ * translations, skeleton, name, value), a token of B only its own (lemmas,
+ * skeleton, name, value): the bilingual table is symmetric, so a
+ * translation of A's lemma that is B's lemma is found from either side,
+ * and comparing A's long lists with B's short ones finds every shared
+ * concept once. B is indexed by concept (plx__index), so the candidate
+ * pairs of one sentence of A with a whole row of sentences of B are found
+ * in one pass over A's concepts, touching only postings that match; a
+ * group of sentences (an alignment's 2-1 or 1-3 step) has the union of
+ * its parts' pairs, so it is scored without reading anything again.
+ */
+#include "lexicon_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STOP_FACTOR 0.6
+#define COGNATE_VALUE 0.7f
+
+/* tags of postings and probes: what a shared concept means */
+#define TAG_SHARE PLX__TAG_SHARE
+#define TAG_COGNATE PLX__TAG_COGNATE
+#define TAG_PREFIX PLX__TAG_PREFIX
+#define TOK_MASK PLX__POST_TOK
+#define TOK_STOP PLX__POST_STOP
+
+/* ---- informativeness ---- */
+
+void plx__df_init(plx__df *df) { memset(df, 0, sizeof *df); }
+
+void plx__df_free(plx__df *df) {
+  free(df->keys);
+  free(df->counts);
+  free(df->seen);
+  memset(df, 0, sizeof *df);
+}
+
+static size_t S_df_slot(plx__df *df, uint32_t key) {
+  if (df->nslots == 0 || (df->n + 1) * 2 > df->nslots) {
+    size_t ns = df->nslots ? df->nslots * 2 : 1024;
+    uint32_t *k = plx__malloc(ns * sizeof *k), *c = plx__calloc(ns, sizeof *c),
+             *s = plx__calloc(ns, sizeof *s);
+    memset(k, 0xFF, ns * sizeof *k);
+    for (size_t i = 0; i < df->nslots; i++) {
+      if (df->keys[i] == PLX__NONE) continue;
+      size_t q = (df->keys[i] * 2654435761u) & (ns - 1);
+      while (k[q] != PLX__NONE) q = (q + 1) & (ns - 1);
+      k[q] = df->keys[i];
+      c[q] = df->counts[i];
+      s[q] = df->seen[i];
+    }
+    free(df->keys);
+    free(df->counts);
+    free(df->seen);
+    df->keys = k;
+    df->counts = c;
+    df->seen = s;
+    df->nslots = ns;
+  }
+  size_t q = (key * 2654435761u) & (df->nslots - 1);
+  while (df->keys[q] != PLX__NONE && df->keys[q] != key) q = (q + 1) & (df->nslots - 1);
+  if (df->keys[q] == PLX__NONE) {
+    df->keys[q] = key;
+    df->n++;
+  }
+  return q;
+}
+
+void plx__df_add(plx__df *df, const plx__ana *a, size_t s) {
+  df->doc++;
+  df->ndocs[a->side]++;
+  for (uint32_t t = a->first[s]; t < a->first[s + 1]; t++) {
+    uint32_t key = a->tok[t].key;
+    if (key == PLX__NONE) continue;
+    size_t q = S_df_slot(df, key);
+    if (df->seen[q] == df->doc) continue;
+    df->seen[q] = df->doc;
+    df->counts[q]++;
+  }
+}
+
+static uint32_t S_df_count(const plx__df *df, uint32_t key) {
+  if (!df->nslots) return 0;
+  size_t q = (key * 2654435761u) & (df->nslots - 1);
+  while (df->keys[q] != PLX__NONE) {
+    if (df->keys[q] == key) return df->counts[q];
+    q = (q + 1) & (df->nslots - 1);
+  }
+  return 0;
+}
+
+double plx__df_weight(const plx__df *df, const plx__tk *t) {
+  double idf = 1.0;
+  if (df && df->ndocs[t->side] > 0) {
+    double n = S_df_count(df, t->key);
+    if (n < 1) n = 1;
+    /* the square root: rarity counts, but a sentence is not its rarest word */
+    idf = sqrt(log(1.0 + (double)df->ndocs[t->side] / n));
+  }
+  return (t->flags & PLX__TF_STOP) ? idf * STOP_FACTOR : idf;
+}
+
+/* ---- the concepts of a token ---- */
+
+/* What token t offers: its concepts (all of them for a probe, its own for
+ * the index), tagged; returns how many (at most cap). */
+typedef plx__tc S_tc;
+
+size_t plx__tk_tagged(const plx__lex *lex, const plx__tk *t, int probe, S_tc *out,
+                               size_t cap) {
+  uint32_t buf[600];
+  size_t n = plx__tk_concept_list(lex, t, !probe, buf, cap < 600 ? cap : 600);
+  for (size_t k = 0; k < n; k++) {
+    out[k].c = buf[k];
+    out[k].tag = TAG_SHARE;
+  }
+  if (t->word != PLX__NONE) {
+    const plx__wrec *r = plx__word_rec(lex, t->side, t->word);
+    if (r->cognate != PLX__NONE && n < cap) out[n++] = (S_tc){r->cognate, TAG_COGNATE};
+    if (r->prefix != PLX__NONE && n < cap) out[n++] = (S_tc){r->prefix, TAG_PREFIX};
+  }
+  return n;
+}
+
+/* ---- the index ---- */
+
+typedef plx__post S_post;
+
+struct plx__index {
+  const plx__lex *lex;
+  const plx__ana *a;
+  uint32_t *keys, *start, *count; /* hash: concept -> postings [start, start + count) */
+  size_t nslots;
+  S_post *post;
+  size_t npost;
+};
+
+static size_t S_slot_of(const plx__index *x, uint32_t c) {
+  size_t q = (c * 2654435761u) & (x->nslots - 1);
+  while (x->keys[q] != PLX__NONE && x->keys[q] != c) q = (q + 1) & (x->nslots - 1);
+  return q;
+}
+
+plx__index *plx__index_new(const plx__lex *lex, const plx__ana *a) {
+  plx__index *x = plx__calloc(1, sizeof *x);
+  x->lex = lex;
+  x->a = a;
+  /* every (concept, token) once, then grouped by concept (counting sort:
+   * postings of a concept stay in sentence order) */
+  typedef struct {
+    uint32_t c, sent, tok;
+  } S_trip;
+  S_trip *tr = NULL;
+  size_t ntr = 0, cap = 0;
+  S_tc tc[640];
+  for (size_t s = 0; s < a->nsent; s++)
+    for (uint32_t t = a->first[s]; t < a->first[s + 1]; t++) {
+      const plx__tk *tk = &a->tok[t];
+      size_t n = plx__tk_tagged(lex, tk, 0, tc, 640);
+      plx__grow((void **)&tr, &cap, ntr + n, sizeof *tr);
+      uint32_t local = (t - a->first[s]) & TOK_MASK;
+      if (tk->flags & PLX__TF_STOP) local |= TOK_STOP;
+      for (size_t k = 0; k < n; k++) {
+        /* a concept twice on one token (a lemma that is also a name) once */
+        int dup = 0;
+        for (size_t q = 0; q < k; q++) dup |= tc[q].c == tc[k].c;
+        if (dup) continue;
+        tr[ntr].c = tc[k].c;
+        tr[ntr].sent = (uint32_t)s;
+        tr[ntr].tok = local | (tc[k].tag << 30);
+        ntr++;
+      }
+    }
+  size_t ns = 64;
+  while (ns < ntr * 2) ns <<= 1;
+  x->nslots = ns;
+  x->keys = plx__malloc(ns * sizeof *x->keys);
+  memset(x->keys, 0xFF, ns * sizeof *x->keys);
+  x->start = plx__calloc(ns, sizeof *x->start);
+  x->count = plx__calloc(ns, sizeof *x->count);
+  for (size_t k = 0; k < ntr; k++) {
+    size_t q = S_slot_of(x, tr[k].c);
+    x->keys[q] = tr[k].c;
+    x->count[q]++;
+  }
+  uint32_t off = 0;
+  for (size_t q = 0; q < ns; q++) {
+    x->start[q] = off;
+    off += x->count[q];
+    x->count[q] = 0;
+  }
+  x->post = plx__malloc((ntr + 1) * sizeof *x->post);
+  x->npost = ntr;
+  for (size_t k = 0; k < ntr; k++) {
+    size_t q = S_slot_of(x, tr[k].c);
+    x->post[x->start[q] + x->count[q]++] = (S_post){tr[k].sent, tr[k].tok};
+  }
+  free(tr);
+  return x;
+}
+
+void plx__index_free(plx__index *x) {
+  if (!x) return;
+  free(x->keys);
+  free(x->start);
+  free(x->count);
+  free(x->post);
+  free(x);
+}
+
+/* Postings of concept c: *n of them. */
+static const S_post *S_find(const plx__index *x, uint32_t c, size_t *n) {
+  size_t q = S_slot_of(x, c);
+  if (x->keys[q] == PLX__NONE) {
+    *n = 0;
+    return NULL;
+  }
+  *n = x->count[q];
+  return x->post + x->start[q];
+}
+
+const plx__post *plx__index_find(const plx__index *x, uint32_t c, size_t *n) {
+  return S_find(x, c, n);
+}
+
+/* The first posting of p[0, n) whose sentence is >= s. */
+static size_t S_lower(const S_post *p, size_t n, uint32_t s) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (p[mid].sent < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* ---- candidate pairs ---- */
+
+/* Cognates by spelling: long words whose skeletons begin alike and differ
+ * in at most a third of their letters (north/norte, adapted/adaptada,
+ * parasitize/parasitar). Levenshtein distance on bytes of the skeletons,
+ * which are ASCII. */
+int plx__cognates(const char *a, size_t n, const char *b, size_t m) {
+  if (n < 5 || m < 5 || n > 40 || m > 40) return 0;
+  if (memcmp(a, b, 3) != 0) return 0;
+  size_t longest = n > m ? n : m, diff = n > m ? n - m : m - n;
+  if (diff * 3 > longest) return 0;
+  unsigned row[41];
+  for (size_t j = 0; j <= m; j++) row[j] = (unsigned)j;
+  for (size_t i = 1; i <= n; i++) {
+    unsigned diag = row[0];
+    row[0] = (unsigned)i;
+    for (size_t j = 1; j <= m; j++) {
+      unsigned up = row[j];
+      unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      unsigned best = diag + cost;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      if (up + 1 < best) best = up + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[m] * 3 <= longest;
+}
+
+struct plx__matcher {
+  const plx__lex *lex;
+  const plx__ana *a, *b;
+  const plx__index *x;
+  uint32_t *mark;       /* per sentence of B: index into js + 1 */
+  uint32_t *basetok;    /* per js entry: the A token whose pairs start at base */
+  size_t *base, nbase;
+  /* cognate tests by pair of skeleton concepts */
+  uint64_t *ckeys;
+  uint8_t *cvals;
+  size_t cslots, cn;
+};
+
+plx__matcher *plx__matcher_new(const plx__lex *lex, const plx__ana *a, const plx__ana *b,
+                               const plx__index *x) {
+  plx__matcher *m = plx__calloc(1, sizeof *m);
+  m->lex = lex;
+  m->a = a;
+  m->b = b;
+  m->x = x;
+  m->mark = plx__calloc(b->nsent + 1, sizeof *m->mark);
+  return m;
+}
+
+void plx__matcher_free(plx__matcher *m) {
+  if (!m) return;
+  free(m->mark);
+  free(m->basetok);
+  free(m->base);
+  free(m->ckeys);
+  free(m->cvals);
+  free(m);
+}
+
+static int S_cognate_cached(plx__matcher *m, uint32_t sa, uint32_t sb) {
+  uint64_t key = ((uint64_t)sa << 32) | sb;
+  if (m->cslots == 0 || (m->cn + 1) * 2 > m->cslots) {
+    size_t ns = m->cslots ? m->cslots * 2 : 256;
+    uint64_t *k = plx__malloc(ns * sizeof *k);
+    uint8_t *v = plx__malloc(ns);
+    memset(k, 0xFF, ns * sizeof *k);
+    for (size_t i = 0; i < m->cslots; i++) {
+      if (m->ckeys[i] == UINT64_MAX) continue;
+      size_t q = (size_t)((m->ckeys[i] * 0x9E3779B97F4A7C15ull) >> 20) & (ns - 1);
+      while (k[q] != UINT64_MAX) q = (q + 1) & (ns - 1);
+      k[q] = m->ckeys[i];
+      v[q] = m->cvals[i];
+    }
+    free(m->ckeys);
+    free(m->cvals);
+    m->ckeys = k;
+    m->cvals = v;
+    m->cslots = ns;
+  }
+  size_t q = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (m->cslots - 1);
+  while (m->ckeys[q] != UINT64_MAX) {
+    if (m->ckeys[q] == key) return m->cvals[q];
+    q = (q + 1) & (m->cslots - 1);
+  }
+  const char *a = plx__concept_str(m->lex, sa), *b = plx__concept_str(m->lex, sb);
+  int r = plx__cognates(a + 2, strlen(a + 2), b + 2, strlen(b + 2));
+  m->ckeys[q] = key;
+  m->cvals[q] = (uint8_t)r;
+  m->cn++;
+  return r;
+}
+
+/* The skeleton concept of a token, or PLX__NONE. */
+static uint32_t S_skel(const plx__lex *lex, const plx__tk *t) {
+  if (t->word == PLX__NONE) return PLX__NONE;
+  return plx__word_rec(lex, t->side, t->word)->skeleton;
+}
+
+static void S_emit(plx__matcher *m, plx__tplist *o, size_t k, uint32_t ta, uint32_t tb,
+                   float s) {
+  if (m->basetok[k] != ta) {
+    m->basetok[k] = ta;
+    m->base[k] = o->n;
+  }
+  for (size_t q = m->base[k]; q < o->n; q++)
+    if (o->p[q].tb == tb) {
+      if (s > o->p[q].s) o->p[q].s = s;
+      return;
+    }
+  plx__grow((void **)&o->p, &o->cap, o->n + 1, sizeof *o->p);
+  o->p[o->n++] = (plx__tp){ta, tb, s};
+}
+
+/* Whether out[k] already has (ta, tb) among the pairs of ta. */
+static int S_has(const plx__matcher *m, const plx__tplist *o, size_t k, uint32_t ta,
+                 uint32_t tb) {
+  if (m->basetok[k] != ta) return 0;
+  for (size_t q = m->base[k]; q < o->n; q++)
+    if (o->p[q].tb == tb) return 1;
+  return 0;
+}
+
+void plx__pairs_row(plx__matcher *m, size_t i, const uint32_t *js, size_t njs,
+                    plx__tplist *out) {
+  const plx__ana *a = m->a, *b = m->b;
+  if (njs > m->nbase) {
+    m->basetok = plx__realloc(m->basetok, njs * sizeof *m->basetok);
+    m->base = plx__realloc(m->base, njs * sizeof *m->base);
+    m->nbase = njs;
+  }
+  for (size_t k = 0; k < njs; k++) {
+    out[k].n = 0;
+    m->mark[js[k]] = (uint32_t)k + 1;
+    m->basetok[k] = UINT32_MAX;
+  }
+  if (!njs) return;
+  uint32_t jlo = js[0], jhi = js[njs - 1];
+  S_tc tc[640];
+  for (uint32_t t = a->first[i]; t < a->first[i + 1]; t++) {
+    const plx__tk *tk = &a->tok[t];
+    uint32_t ta = t - a->first[i];
+    size_t nc = plx__tk_tagged(m->lex, tk, 1, tc, 640);
+    uint32_t skel_a = PLX__NONE;
+    for (size_t c = 0; c < nc; c++) {
+      size_t np;
+      const S_post *p = S_find(m->x, tc[c].c, &np);
+      if (!np) continue;
+      /* only the postings of sentences in [jlo, jhi]: a window when js is
+       * dense, a search per sentence when it is sparse */
+      size_t lo = S_lower(p, np, jlo), hi = S_lower(p, np, jhi + 1);
+      if (lo == hi) continue;
+      int sparse = hi - lo > 4 * njs + 8;
+      for (size_t s = 0; s < (sparse ? njs : 1); s++) {
+        size_t from = sparse ? S_lower(p, np, js[s]) : lo;
+        uint32_t last = sparse ? js[s] : jhi;
+        for (size_t q = from; q < np && p[q].sent <= last; q++) {
+          uint32_t k = m->mark[p[q].sent];
+          if (!k) continue;
+          uint32_t tb = p[q].tok & TOK_MASK;
+          plx__tplist *o = &out[k - 1];
+          if (tc[c].tag == TAG_SHARE) {
+            S_emit(m, o, k - 1, ta, tb, 1.0f);
+          } else if (tc[c].tag == TAG_COGNATE) {
+            S_emit(m, o, k - 1, ta, tb, COGNATE_VALUE);
+          } else if (!S_has(m, o, k - 1, ta, tb)) {
+            /* same first three letters: cognates if close enough */
+            if (skel_a == PLX__NONE) skel_a = S_skel(m->lex, tk);
+            uint32_t skel_b = S_skel(m->lex, &b->tok[b->first[p[q].sent] + tb]);
+            if (skel_a != PLX__NONE && skel_b != PLX__NONE && S_cognate_cached(m, skel_a, skel_b))
+              S_emit(m, o, k - 1, ta, tb, COGNATE_VALUE);
+          }
+        }
+      }
+    }
+  }
+  for (size_t k = 0; k < njs; k++) m->mark[js[k]] = 0;
+}
+
+/* ---- greedy one-to-one matching ---- */
+
+typedef struct S_vp {
+  double value;
+  uint32_t ta, tb;
+  float s;
+} S_vp;
+
+static int S_vp_before(const S_vp *x, const S_vp *y) {
+  if (x->value != y->value) return x->value > y->value;
+  if (x->ta != y->ta) return x->ta < y->ta;
+  return x->tb < y->tb;
+}
+
+static int S_cmp_vp(const void *p, const void *q) {
+  const S_vp *x = p, *y = q;
+  return S_vp_before(x, y) ? -1 : S_vp_before(y, x) ? 1 : 0;
+}
+
+plx__msum plx__match(const plx__tp *p, size_t np, const double *wa, size_t na, double tot_a,
+                     const double *wb, size_t nb, double tot_b, long *match_a) {
+  plx__msum r = {0, 0, 0};
+  if (match_a)
+    for (size_t i = 0; i < na; i++) match_a[i] = -1;
+  if (na == 0 || nb == 0) {
+    r.sim = na == 0 && nb == 0 ? 1.0 : 0.0;
+    return r;
+  }
+  S_vp stack[128];
+  S_vp *v = np <= 128 ? stack : plx__malloc(np * sizeof *v);
+  for (size_t k = 0; k < np; k++)
+    v[k] = (S_vp){p[k].s * (wa[p[k].ta] + wb[p[k].tb]), p[k].ta, p[k].tb, p[k].s};
+  if (np <= 24) {
+    for (size_t k = 1; k < np; k++) {
+      S_vp x = v[k];
+      size_t q = k;
+      while (q > 0 && S_vp_before(&x, &v[q - 1])) {
+        v[q] = v[q - 1];
+        q--;
+      }
+      v[q] = x;
+    }
+  } else {
+    qsort(v, np, sizeof *v, S_cmp_vp);
+  }
+  uint8_t sua[256], sub[256];
+  uint8_t *ua = na <= 256 ? sua : plx__malloc(na), *ub = nb <= 256 ? sub : plx__malloc(nb);
+  memset(ua, 0, na);
+  memset(ub, 0, nb);
+  double matched = 0, ma = 0, mb = 0;
+  for (size_t k = 0; k < np; k++) {
+    if (ua[v[k].ta] || ub[v[k].tb]) continue;
+    ua[v[k].ta] = ub[v[k].tb] = 1;
+    matched += v[k].value;
+    ma += v[k].s * wa[v[k].ta];
+    mb += v[k].s * wb[v[k].tb];
+    if (match_a) match_a[v[k].ta] = (long)v[k].tb;
+  }
+  if (v != stack) free(v);
+  if (ua != sua) free(ua);
+  if (ub != sub) free(ub);
+  double total = tot_a + tot_b;
+  r.sim = total > 0 ? matched / total : 0;
+  if (r.sim > 1) r.sim = 1;
+  r.cover_a = tot_a > 0 ? ma / tot_a : 0;
+  r.cover_b = tot_b > 0 ? mb / tot_b : 0;
+  return r;
+}
