@@ -675,8 +675,17 @@ def main():
             ' omitted.' % mname,
         ] + common_hdr + ['Entries: %d' % len(forms[lang])], forms[lang])
 
+    # The forms Hunspell knows for the bilingual lemmas, so that the program
+    # never loads Hunspell for the packaged data (hunspell-forms.py).
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import importlib
+    hf = importlib.import_module('hunspell-forms')
+    hforms = hf.write_all(args.outdir)
+    for pkg in (HUNSPELL_PKGS + ('hunspell-tools',)):
+        versions.setdefault(pkg, pkg_version(pkg))
+
     stats = {
-        'versions': versions,
+        'versions': versions, 'hforms': hforms,
         'apertium_engspa': n_ap_engspa, 'apertium_spaeng': n_ap_spaeng,
         'apertium': len(apert), 'freedict_engspa': len(fd_en),
         'freedict_spaeng': len(fd_es), 'freedict_raw': len(fd_raw),
@@ -698,11 +707,14 @@ def main():
 README_TEMPLATE = """\
 # English-Spanish lexicon data (`lexicon/data/en-es/`)
 
-The language-pair data that Parallax reads at run time (the files are mapped,
-not parsed; see `lexicon/plx_lexicon.h`).
+The language-pair data that Parallax reads: `make` compiles these files
+into one image, `lexicon.plx` (made in the build tree and installed beside
+them, never committed), that the program maps at run time; see
+`lexicon/plx_lexicon.h` and `lexicon/image.h`.
 
-`bilingual.tsv`, `forms-en.tsv`, `forms-es.tsv` and this `README.md` are
-**generated**: do not edit them by hand.  They are rebuilt by
+`bilingual.tsv`, `forms-en.tsv`, `forms-es.tsv`, `forms-en-hunspell.tsv`,
+`forms-es-hunspell.tsv` and this `README.md` are **generated**: do not
+edit them by hand.  They are rebuilt by
 `lexicon/tools/lexicon-update.py` (`{command} [OUTDIR]`, default OUTDIR
 `lexicon/data/en-es`; also `make lexicon-update` once that target is wired
 into the build) from dictionaries packaged by Debian; see
@@ -766,6 +778,22 @@ closed-class words (determiners, pronouns, prepositions, conjunctions,
 auxiliary and modal verbs).  No other trimming was needed: both files are
 well under 15 MB.
 
+## `forms-en-hunspell.tsv` ({hforms_en} lines) and `forms-es-hunspell.tsv` ({hforms_es} lines)
+
+    form<TAB>lemma
+
+The forms the Hunspell dictionaries (`en_US`, `es_ES`) can generate
+(`unmunch`) whose stem (`hunspell -s`) is a lemma of `bilingual.tsv` on the
+same side, and which the tables above do not know (`physicians` ->
+`physician`, `cientos` -> `ciento`).  Left out: words with characters other
+than letters, and Spanish forms that the enclitic rule of the program
+(`clitics-es.txt`) reads as a verb and its pronouns (`hacerlo` is `hacer`
+`lo`).  Forms are sorted by code point; a form's lemmas keep Hunspell's
+order.  Written by `lexicon/tools/hunspell-forms.py` (called by this
+generator, or on its own): Parallax used to ask Hunspell about such words
+at run time, and loading a dictionary costs more than comparing two
+articles; with these tables the program never loads Hunspell for this data.
+
 ## Sources
 
 | Debian package | Version | Used for |
@@ -827,8 +855,23 @@ How the data is extracted:
   listed below. Available under the terms of the GNU General Public License
   ver. 2.0 and any later version."  Both were generated from Ergane
   (travlang.com).
-* Hunspell dictionaries are used only to decide which FreeDict words are
-  real words; no Hunspell data is copied into these files.
+* **Hunspell dictionaries** (`hunspell-en-us`, `hunspell-es`) decide which
+  FreeDict words are real words, and give the `forms-*-hunspell.tsv` tables:
+  pairs of a surface form and its stem, from the dictionaries' word lists
+  and affix rules.  `en_US` comes from SCOWL;
+  `/usr/share/doc/hunspell-en-us/copyright` quotes its notice, which these
+  tables keep: "Copyright 2000-2011 by Kevin Atkinson.  Permission to use,
+  copy, modify, distribute and sell these word lists, the associated
+  scripts, the output created from the scripts, and its documentation for
+  any purpose is hereby granted without fee, provided that the above
+  copyright notice appears in all copies and that both that copyright
+  notice and this permission notice appear in supporting documentation.
+  Kevin Atkinson makes no representations about the suitability of this
+  array for any purpose. It is provided "as is" without express or implied
+  warranty."  `es_ES` (`/usr/share/doc/hunspell-es/copyright`, `Files:
+  dictionaries/es/*`): Copyright Santiago Bosio, **License: GPL-3+ or
+  LGPL-3+ or MPL-1.1+**, used here under GPL-3+.  Both allow these derived
+  tables in a GPL-3.0-or-later project.
 
 The generated files are derived works of the dictionaries above and are
 distributed under their terms.  **Note for maintainers:** Parallax is
@@ -849,9 +892,12 @@ def write_readme(path, st):
                                     d['translation'])
     if HUNSPELL_PKGS[0] in v:
         hun_row = ('`%s`, `%s` | %s, %s | `en_US`, `es_ES` dictionaries '
-                   '(through `libhunspell`), only to check FreeDict words'
+                   '(through `libhunspell`), to check FreeDict words; '
+                   'with `hunspell-tools` %s (`unmunch`) and `hunspell -s`, '
+                   'the `forms-*-hunspell.tsv` tables'
                    % (HUNSPELL_PKGS[0], HUNSPELL_PKGS[1],
-                      v[HUNSPELL_PKGS[0]], v[HUNSPELL_PKGS[1]]))
+                      v[HUNSPELL_PKGS[0]], v[HUNSPELL_PKGS[1]],
+                      v.get('hunspell-tools', '?')))
     else:
         hun_row = '(Hunspell) | not available | -'
     text = README_TEMPLATE.format(
@@ -864,7 +910,8 @@ def write_readme(path, st):
         v_fes=v[FREEDICT_PKGS[0]], v_fse=v[FREEDICT_PKGS[1]],
         v_lt=v[LTTOOLBOX_PKG], drop_en=fmt_drop(st['drop_en']),
         drop_es=fmt_drop(st['drop_es']), word_check=st['word_check'],
-        hun_row=hun_row)
+        hun_row=hun_row, hforms_en=st['hforms']['en'],
+        hforms_es=st['hforms']['es'])
     with open(path, 'w', encoding='utf-8', newline='\n') as f:
         f.write(text)
 
