@@ -401,6 +401,65 @@ typedef struct S_step {
 static const S_step S_steps[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
 #define NSTEPS (sizeof S_steps / sizeof S_steps[0])
 
+/* Sorted pairs of one sentence pair, kept for the groups that contain it. */
+typedef struct S_vplist {
+  plx__vp *v;
+  size_t n, cap;
+  double ua, ub; /* sum over A's (B's) tokens of their best pair's value */
+} S_vplist;
+
+/* What the matching of the pairs v can reach at most, counted from each
+ * side: every token is matched once at most, so the matched value is at
+ * most the sum of each token's best pair (the first of its pairs in the
+ * sorted list). A group's bound is the sum of its parts'. */
+static void S_bounds(S_vplist *l, size_t na, size_t nb) {
+  uint8_t sa[512], sb[512];
+  uint8_t *fa = na <= 512 ? sa : plx__calloc(na, 1), *fb = nb <= 512 ? sb : plx__calloc(nb, 1);
+  if (na <= 512) memset(fa, 0, na);
+  if (nb <= 512) memset(fb, 0, nb);
+  l->ua = l->ub = 0;
+  for (size_t k = 0; k < l->n; k++) {
+    uint64_t bits = ~l->v[k].key;
+    double value;
+    memcpy(&value, &bits, sizeof value);
+    uint32_t ta = (uint32_t)(l->v[k].order >> 32), tb = (uint32_t)l->v[k].order;
+    if (!fa[ta]) fa[ta] = 1, l->ua += value;
+    if (!fb[tb]) fb[tb] = 1, l->ub += value;
+  }
+  if (fa != sa) free(fa);
+  if (fb != sb) free(fb);
+}
+
+/* A part of a group: its sorted pairs and where its tokens start in the
+ * group's (A offset << 32 | B offset). */
+typedef struct S_part {
+  const plx__vp *v;
+  size_t n;
+  uint64_t off;
+} S_part;
+
+/* Merge the parts' sorted lists into out, in the same order a sort of the
+ * union would give (the values do not change; offsets keep token order). */
+static size_t S_merge_parts(S_part *p, size_t np, plx__vp *out) {
+  size_t pos[4] = {0, 0, 0, 0}, n = 0;
+  for (;;) {
+    int best = -1;
+    plx__vp cand, bestv;
+    for (size_t k = 0; k < np; k++) {
+      if (pos[k] == p[k].n) continue;
+      cand = p[k].v[pos[k]];
+      cand.order += p[k].off;
+      if (best < 0 || plx__vp_before(&cand, &bestv)) {
+        best = (int)k;
+        bestv = cand;
+      }
+    }
+    if (best < 0) return n;
+    out[n++] = bestv;
+    pos[best]++;
+  }
+}
+
 static plx_status S_parallel(plx_alignment *al, plx_error *err) {
   size_t n = al->n[0], m = al->n[1];
   const plx__ana *A = &al->ana[0], *B = &al->ana[1];
@@ -423,10 +482,10 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
   /* The candidate pairs of the last four sentences of A with the columns
    * of B their cells can reach: row r holds sentence r's pairs with B
    * sentences [rlo[r % 4], rlo + rn). */
-  plx__tplist *ring[4] = {NULL, NULL, NULL, NULL};
+  S_vplist *ring[4] = {NULL, NULL, NULL, NULL};
   size_t ringcap[4] = {0, 0, 0, 0}, rlo[4] = {0}, rn[4] = {0};
   uint32_t *js = plx__malloc((m + 1) * sizeof *js);
-  plx__tplist uni = {0};
+  S_vplist uni = {0};
   for (size_t i = 0; i <= n; i++) {
     if (i > 0) {
       /* sentence r = i - 1 serves rows i..i+2; its columns j - 3 .. j - 1 */
@@ -452,11 +511,17 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
           if (al->content[1][c]) js[nj++] = (uint32_t)c;
         plx__tplist *row = S_rows(al, nj);
         plx__pairs_row(al->m, r, js, nj, row);
+        const double *wa = al->w[0] + A->first[r];
         for (size_t k = 0; k < nj; k++) {
-          plx__tplist *dst = &ring[slot][js[k] - rlo[slot]], tmp = *dst;
-          *dst = row[k];
-          row[k] = tmp; /* buffers change hands, nothing is copied */
-          S_cache_put(&al->cache, S_key(r, js[k]), S_match(al, dst, r, js[k]));
+          size_t c = js[k];
+          S_vplist *dst = &ring[slot][c - rlo[slot]];
+          plx__grow((void **)&dst->v, &dst->cap, row[k].n + 1, sizeof *dst->v);
+          const double *wb = al->w[1] + B->first[c];
+          dst->n = plx__vp_sorted(row[k].p, row[k].n, wa, wb, dst->v);
+          S_bounds(dst, plx__ana_len(A, r), plx__ana_len(B, c));
+          S_cache_put(&al->cache, S_key(r, c),
+                      plx__match_sorted(dst->v, dst->n, wa, plx__ana_len(A, r), al->tot[0][r], wb,
+                                        plx__ana_len(B, c), al->tot[1][c], NULL));
         }
       }
     }
@@ -491,27 +556,39 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
           } else {
             /* merges: only where the 1-1 part already overlaps */
             if (sim11 < 0.05) continue;
-            uni.n = 0;
+            /* the group's pairs: its parts' sorted lists, merged */
             size_t a0 = A->first[pi], b0 = B->first[pj];
             double ta = 0, tb = 0;
             for (size_t r = pi; r < i; r++) ta += al->tot[0][r];
             for (size_t c = pj; c < j; c++) tb += al->tot[1][c];
+            S_part parts[4];
+            size_t np = 0, total = 0;
+            double ua = 0, ub = 0;
             for (size_t r = pi; r < i; r++) {
               size_t slot = r % 4;
-              uint32_t da = A->first[r] - (uint32_t)a0;
               for (size_t c = pj; c < j; c++) {
                 if (c < rlo[slot] || c >= rlo[slot] + rn[slot]) continue;
-                const plx__tplist *pl = &ring[slot][c - rlo[slot]];
-                uint32_t db = B->first[c] - (uint32_t)b0;
-                plx__grow((void **)&uni.p, &uni.cap, uni.n + pl->n, sizeof *uni.p);
-                for (size_t k = 0; k < pl->n; k++)
-                  uni.p[uni.n++] = (plx__tp){pl->p[k].ta + da, pl->p[k].tb + db, pl->p[k].s};
+                const S_vplist *pl = &ring[slot][c - rlo[slot]];
+                if (!pl->n || np == 4) continue;
+                parts[np].v = pl->v;
+                parts[np].n = pl->n;
+                parts[np].off = (uint64_t)(A->first[r] - a0) << 32 | (B->first[c] - b0);
+                total += pl->n;
+                ua += pl->ua;
+                ub += pl->ub;
+                np++;
               }
             }
-            plx__msum g = plx__match(uni.p, uni.n, al->w[0] + a0, A->first[i] - a0, ta,
-                                     al->w[1] + b0, B->first[j] - b0, tb, NULL);
+            /* a merge that cannot win, even at its bound, is not scored */
+            double cost = THETA + MERGE_COST * (double)(di + dj - 2);
+            double bound = ta + tb > 0 ? (ua < ub ? ua : ub) / (ta + tb) : 0;
+            if (prev + (bound > 1 ? 1 : bound) - cost + 1e-9 <= best) continue;
+            plx__grow((void **)&uni.v, &uni.cap, total + 1, sizeof *uni.v);
+            uni.n = S_merge_parts(parts, np, uni.v);
+            plx__msum g = plx__match_sorted(uni.v, uni.n, al->w[0] + a0, A->first[i] - a0, ta,
+                                            al->w[1] + b0, B->first[j] - b0, tb, NULL);
             score = g.sim;
-            v = score - THETA - MERGE_COST * (double)(di + dj - 2);
+            v = score - cost;
           }
         }
         if (prev + v > best) {
@@ -526,10 +603,10 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
     }
   }
   for (int k = 0; k < 4; k++) {
-    for (size_t q = 0; q < ringcap[k]; q++) free(ring[k][q].p);
+    for (size_t q = 0; q < ringcap[k]; q++) free(ring[k][q].v);
     free(ring[k]);
   }
-  free(uni.p);
+  free(uni.v);
   free(js);
   plx_status st = PLX_OK;
   if (!INBAND(n, m) || from[IDX(n, m)] == 255) {

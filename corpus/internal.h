@@ -16,8 +16,12 @@ void *plx__realloc(void *p, size_t n);
 char *plx__strndup(const char *s, size_t n);
 void plx__oom(void);
 
-/* Grow an array *items of *cap elements of size sz so that it holds need. */
-void plx__grow(void **items, size_t *cap, size_t need, size_t sz);
+/* Grow an array *items of *cap elements of size sz so that it holds need
+ * (the test inline: it runs for every element pushed). */
+void plx__grow_slow(void **items, size_t *cap, size_t need, size_t sz);
+static inline void plx__grow(void **items, size_t *cap, size_t need, size_t sz) {
+  if (need > *cap) plx__grow_slow(items, cap, need, sz);
+}
 #define PLX__PUSH(arr, n, cap, value)                                         \
   do {                                                                        \
     plx__grow((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr)));              \
@@ -31,7 +35,15 @@ typedef struct plx__buf {
 } plx__buf;
 void plx__buf_put(plx__buf *b, const char *s, size_t n);
 void plx__buf_puts(plx__buf *b, const char *s);
-void plx__buf_putc(plx__buf *b, char c);
+void plx__buf_putc_slow(plx__buf *b, char c);
+static inline void plx__buf_putc(plx__buf *b, char c) {
+  if (b->len + 2 > b->cap) {
+    plx__buf_putc_slow(b, c);
+    return;
+  }
+  b->data[b->len++] = c;
+  b->data[b->len] = '\0';
+}
 void plx__buf_printf(plx__buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void plx__buf_free(plx__buf *b);

@@ -36,8 +36,7 @@ char *plx__strndup(const char *s, size_t n) {
   return p;
 }
 
-void plx__grow(void **items, size_t *cap, size_t need, size_t sz) {
-  if (need <= *cap) return;
+void plx__grow_slow(void **items, size_t *cap, size_t need, size_t sz) {
   size_t c = *cap ? *cap : 8;
   while (c < need) {
     if (c > SIZE_MAX / 2 / sz) plx__oom();
@@ -56,7 +55,7 @@ void plx__buf_put(plx__buf *b, const char *s, size_t n) {
 
 void plx__buf_puts(plx__buf *b, const char *s) { plx__buf_put(b, s, strlen(s)); }
 
-void plx__buf_putc(plx__buf *b, char c) { plx__buf_put(b, &c, 1); }
+void plx__buf_putc_slow(plx__buf *b, char c) { plx__buf_put(b, &c, 1); }
 
 void plx__buf_printf(plx__buf *b, const char *fmt, ...) {
   va_list ap;

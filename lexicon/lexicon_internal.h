@@ -224,6 +224,23 @@ typedef struct plx__msum {
 plx__msum plx__match(const plx__tp *p, size_t np, const double *wa, size_t na, double tot_a,
                      const double *wb, size_t nb, double tot_b, long *match_a);
 
+/* The same in two steps, so that sorted pairs can be kept and merged: a
+ * pair with its value, ordered by value (highest first), then ta, tb. */
+typedef struct plx__vp {
+  uint64_t key;   /* ~bits of the value (positive doubles order as their bits) */
+  uint64_t order; /* ta << 32 | tb */
+  float s;
+} plx__vp;
+static inline int plx__vp_before(const plx__vp *x, const plx__vp *y) {
+  return x->key != y->key ? x->key < y->key : x->order < y->order;
+}
+/* v (np entries) gets the pairs with their values, sorted. */
+size_t plx__vp_sorted(const plx__tp *p, size_t np, const double *wa, const double *wb,
+                      plx__vp *v);
+plx__msum plx__match_sorted(const plx__vp *v, size_t np, const double *wa, size_t na,
+                            double tot_a, const double *wb, size_t nb, double tot_b,
+                            long *match_a);
+
 /* Levenshtein test of two cognate skeletons (cached by the matcher). */
 int plx__cognates(const char *a, size_t n, const char *b, size_t m);
 

@@ -436,25 +436,77 @@ void plx__pairs_row(plx__matcher *m, size_t i, const uint32_t *js, size_t njs,
 
 /* ---- greedy one-to-one matching ---- */
 
-typedef struct S_vp {
-  double value;
-  uint32_t ta, tb;
-  float s;
-} S_vp;
+/* A candidate pair with its value; sorted by value, highest first, then
+ * by ta and tb. Values are positive doubles, whose bits order as
+ * unsigned integers do: the comparison is two integer compares. */
+typedef plx__vp S_vp;
+#define S_vp_before plx__vp_before
 
-static int S_vp_before(const S_vp *x, const S_vp *y) {
-  if (x->value != y->value) return x->value > y->value;
-  if (x->ta != y->ta) return x->ta < y->ta;
-  return x->tb < y->tb;
+/* Quicksort (median of three) down to runs of 16, then insertion sort:
+ * inlined comparisons, for the few hundred pairs of a sentence pair. */
+static void S_vp_sort(S_vp *v, size_t n) {
+  while (n > 16) {
+    size_t mid = n / 2;
+    S_vp *a = &v[0], *b = &v[mid], *c = &v[n - 1], t;
+    if (S_vp_before(b, a)) { t = *a; *a = *b; *b = t; }
+    if (S_vp_before(c, b)) {
+      t = *b; *b = *c; *c = t;
+      if (S_vp_before(b, a)) { t = *a; *a = *b; *b = t; }
+    }
+    S_vp pivot = v[mid];
+    size_t i = 0, j = n - 1;
+    for (;;) {
+      while (S_vp_before(&v[i], &pivot)) i++;
+      while (S_vp_before(&pivot, &v[j])) j--;
+      if (i >= j) break;
+      t = v[i];
+      v[i] = v[j];
+      v[j] = t;
+      i++;
+      j--;
+    }
+    /* recurse on the smaller part, loop on the larger */
+    if (j + 1 < n - j - 1) {
+      S_vp_sort(v, j + 1);
+      v += j + 1;
+      n -= j + 1;
+    } else {
+      S_vp_sort(v + j + 1, n - j - 1);
+      n = j + 1;
+    }
+  }
+  for (size_t k = 1; k < n; k++) {
+    S_vp x = v[k];
+    size_t q = k;
+    while (q > 0 && S_vp_before(&x, &v[q - 1])) {
+      v[q] = v[q - 1];
+      q--;
+    }
+    v[q] = x;
+  }
 }
 
-static int S_cmp_vp(const void *p, const void *q) {
-  const S_vp *x = p, *y = q;
-  return S_vp_before(x, y) ? -1 : S_vp_before(y, x) ? 1 : 0;
+static inline uint64_t S_bits(double d) {
+  uint64_t u;
+  memcpy(&u, &d, sizeof u);
+  return u;
 }
 
-plx__msum plx__match(const plx__tp *p, size_t np, const double *wa, size_t na, double tot_a,
-                     const double *wb, size_t nb, double tot_b, long *match_a) {
+size_t plx__vp_sorted(const plx__tp *p, size_t np, const double *wa, const double *wb,
+                      plx__vp *v) {
+  for (size_t k = 0; k < np; k++) {
+    double value = p[k].s * (wa[p[k].ta] + wb[p[k].tb]);
+    v[k].key = ~S_bits(value > 0 ? value : 0);
+    v[k].order = (uint64_t)p[k].ta << 32 | p[k].tb;
+    v[k].s = p[k].s;
+  }
+  S_vp_sort(v, np);
+  return np;
+}
+
+plx__msum plx__match_sorted(const plx__vp *v, size_t np, const double *wa, size_t na,
+                            double tot_a, const double *wb, size_t nb, double tot_b,
+                            long *match_a) {
   plx__msum r = {0, 0, 0};
   if (match_a)
     for (size_t i = 0; i < na; i++) match_a[i] = -1;
@@ -462,37 +514,23 @@ plx__msum plx__match(const plx__tp *p, size_t np, const double *wa, size_t na, d
     r.sim = na == 0 && nb == 0 ? 1.0 : 0.0;
     return r;
   }
-  S_vp stack[128];
-  S_vp *v = np <= 128 ? stack : plx__malloc(np * sizeof *v);
-  for (size_t k = 0; k < np; k++)
-    v[k] = (S_vp){p[k].s * (wa[p[k].ta] + wb[p[k].tb]), p[k].ta, p[k].tb, p[k].s};
-  if (np <= 24) {
-    for (size_t k = 1; k < np; k++) {
-      S_vp x = v[k];
-      size_t q = k;
-      while (q > 0 && S_vp_before(&x, &v[q - 1])) {
-        v[q] = v[q - 1];
-        q--;
-      }
-      v[q] = x;
-    }
-  } else {
-    qsort(v, np, sizeof *v, S_cmp_vp);
-  }
   uint8_t sua[256], sub[256];
   uint8_t *ua = na <= 256 ? sua : plx__malloc(na), *ub = nb <= 256 ? sub : plx__malloc(nb);
   memset(ua, 0, na);
   memset(ub, 0, nb);
   double matched = 0, ma = 0, mb = 0;
-  for (size_t k = 0; k < np; k++) {
-    if (ua[v[k].ta] || ub[v[k].tb]) continue;
-    ua[v[k].ta] = ub[v[k].tb] = 1;
-    matched += v[k].value;
-    ma += v[k].s * wa[v[k].ta];
-    mb += v[k].s * wb[v[k].tb];
-    if (match_a) match_a[v[k].ta] = (long)v[k].tb;
+  size_t left = na < nb ? na : nb;
+  for (size_t k = 0; k < np && left; k++) {
+    uint32_t ta = (uint32_t)(v[k].order >> 32), tb = (uint32_t)v[k].order;
+    if (ua[ta] || ub[tb]) continue;
+    ua[ta] = ub[tb] = 1;
+    left--;
+    double x = v[k].s * wa[ta], y = v[k].s * wb[tb];
+    matched += x + y;
+    ma += x;
+    mb += y;
+    if (match_a) match_a[ta] = (long)tb;
   }
-  if (v != stack) free(v);
   if (ua != sua) free(ua);
   if (ub != sub) free(ub);
   double total = tot_a + tot_b;
@@ -500,5 +538,15 @@ plx__msum plx__match(const plx__tp *p, size_t np, const double *wa, size_t na, d
   if (r.sim > 1) r.sim = 1;
   r.cover_a = tot_a > 0 ? ma / tot_a : 0;
   r.cover_b = tot_b > 0 ? mb / tot_b : 0;
+  return r;
+}
+
+plx__msum plx__match(const plx__tp *p, size_t np, const double *wa, size_t na, double tot_a,
+                     const double *wb, size_t nb, double tot_b, long *match_a) {
+  S_vp stack[256];
+  S_vp *v = np <= 256 ? stack : plx__malloc(np * sizeof *v);
+  plx__vp_sorted(p, np, wa, wb, v);
+  plx__msum r = plx__match_sorted(v, np, wa, na, tot_a, wb, nb, tot_b, match_a);
+  if (v != stack) free(v);
   return r;
 }

@@ -153,6 +153,10 @@ typedef struct S_lex {
   size_t n, cap;
   S_keybuf *keys;
   size_t nkeys, capkeys;
+  /* first words of the phrases: a hash of the first entry of each run of
+   * entries with the same first word (index + 1; 0 empty) */
+  uint32_t *slots;
+  size_t nslots;
   plx_status status;
   char message[300];
 } S_lex;
@@ -661,6 +665,15 @@ static int S_load_line(S_lex *lx, const char *d, size_t s, size_t e, size_t line
   return 1;
 }
 
+static uint32_t S_hash_key(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++) {
+    h ^= (unsigned char)*s;
+    h *= 16777619u;
+  }
+  return h;
+}
+
 static void S_load_lang(S_lex *lx) {
   size_t len = 0;
   const char *d = plx__data_get(lx->file, &len);
@@ -687,6 +700,17 @@ static void S_load_lang(S_lex *lx) {
   S_sorting = lx;
   if (lx->n) qsort(lx->e, lx->n, sizeof *lx->e, S_entry_cmp);
   S_sorting = NULL;
+  /* a word's entries are found by one hash probe, not a binary search */
+  lx->nslots = 64;
+  while (lx->nslots < lx->n * 2) lx->nslots <<= 1;
+  lx->slots = plx__calloc(lx->nslots, sizeof *lx->slots);
+  for (size_t k = 0; k < lx->n; k++) {
+    const char *key = lx->keys[lx->e[k].key];
+    if (k > 0 && strcmp(lx->keys[lx->e[k - 1].key], key) == 0) continue;
+    size_t q = S_hash_key(key) & (lx->nslots - 1);
+    while (lx->slots[q]) q = (q + 1) & (lx->nslots - 1);
+    lx->slots[q] = (uint32_t)k + 1;
+  }
 }
 
 static void S_load(void) {
@@ -714,15 +738,14 @@ static const char *S_key(const S_lex *lx, const S_entry *e, size_t q) {
 static void S_ranges(const S_lex *lx, S_tok *tk, size_t n) {
   for (size_t i = 0; i < n; i++) {
     tk[i].elo = tk[i].ehi = 0;
-    if (!tk[i].key[0]) continue;
-    size_t lo = 0, hi = lx->n;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (strcmp(S_key(lx, &lx->e[mid], 0), tk[i].key) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+    if (!tk[i].key[0] || !lx->nslots) continue;
+    size_t lo = lx->n;
+    for (size_t q = S_hash_key(tk[i].key) & (lx->nslots - 1); lx->slots[q];
+         q = (q + 1) & (lx->nslots - 1))
+      if (strcmp(S_key(lx, &lx->e[lx->slots[q] - 1], 0), tk[i].key) == 0) {
+        lo = lx->slots[q] - 1;
+        break;
+      }
     size_t end = lo;
     while (end < lx->n && strcmp(S_key(lx, &lx->e[end], 0), tk[i].key) == 0)
       end++;
@@ -1183,6 +1206,8 @@ static int S_roman(const char *p, size_t n) {
   } parts[] = {{"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100}, {"XC", 90}, {"L", 50},
                {"XL", 40},  {"X", 10},   {"IX", 9},  {"V", 5},    {"IV", 4},  {"I", 1}};
   if (n == 0 || n > 15) return 0;
+  for (size_t k = 0; k < n; k++)
+    if (!memchr("IVXLCDM", p[k], 7)) return 0;
   int v = 0;
   size_t i = 0;
   for (size_t k = 0; k < sizeof parts / sizeof *parts && i < n; k++) {
@@ -1545,6 +1570,14 @@ plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_v
   size_t nv = 0, cap = 0;
   for (size_t i = 0; i < c.n;) {
     size_t end;
+    /* Every reading starts at digits or at a word of the lists (a Roman
+     * numeral after its cue word, too): other tokens are passed over. */
+    const S_tok *t = &c.tk[i];
+    if (t->kind != T_NUM && t->kind != T_NDATE && t->elo == t->ehi &&
+        !(t->kind == T_WORD && S_roman(text + t->s, t->e - t->s))) {
+      i++;
+      continue;
+    }
     if (S_at(&c, i, K_NOT, &end)) { /* "one of the", "una de las" */
       i = end;
       continue;

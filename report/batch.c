@@ -124,33 +124,15 @@ typedef struct S_job {
   size_t result_len;
 } S_job;
 
-/* The job's id, also when the job was refused for another reason, so that
- * a pipeline can tell which of its jobs failed. */
-static void S_set_id(json_t *r, const plx_batch_job *j, const S_job *x) {
-  json_t *id = NULL;
-  if (j && j->id) {
-    id = json_loads(j->id, JSON_DECODE_ANY, NULL);
-  } else if (!j) {
-    json_t *root = json_loadb(x->text, x->len, JSON_DECODE_ANY, NULL);
-    if (json_is_object(root)) id = json_incref(json_object_get(root, "id"));
-    json_decref(root);
-  }
-  json_object_set_new(r, "id", id ? id : json_null());
-}
-
-static json_t *S_summary(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
-                         const plx_fact *facts, size_t nf) {
-  plx__report_counts c;
-  plx__report_count(al, a, b, facts, nf, &c);
-  json_t *s = json_object();
-  json_object_set_new(s, "sentences_a", json_integer((json_int_t)plx_doc_sentence_count(a)));
-  json_object_set_new(s, "sentences_b", json_integer((json_int_t)plx_doc_sentence_count(b)));
-  json_object_set_new(s, "links", json_integer((json_int_t)plx_alignment_link_count(al)));
-  json_object_set_new(s, "gaps_a", json_integer((json_int_t)c.gaps[0]));
-  json_object_set_new(s, "gaps_b", json_integer((json_int_t)c.gaps[1]));
-  json_object_set_new(s, "missing_a", json_integer((json_int_t)c.missing[0]));
-  json_object_set_new(s, "missing_b", json_integer((json_int_t)c.missing[1]));
-  json_object_set_new(s, "conflicts", json_integer((json_int_t)c.conflicts));
+/* The job's id as compact JSON, also when the job was refused for another
+ * reason, so that a pipeline can tell which of its jobs failed; NULL when
+ * it has none. Caller frees. */
+static char *S_id(const plx_batch_job *j, const S_job *x) {
+  if (j) return j->id ? plx__strndup(j->id, strlen(j->id)) : NULL;
+  json_t *root = json_loadb(x->text, x->len, JSON_DECODE_ANY, NULL);
+  json_t *id = json_is_object(root) ? json_object_get(root, "id") : NULL;
+  char *s = id ? json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+  json_decref(root);
   return s;
 }
 
@@ -176,10 +158,11 @@ static int S_same_file(const char *out, const char *a, const char *b) {
   return 0;
 }
 
-/* Compare the pair of a job; fills r with what the result line says beyond
- * the line number and id. Returns the status of the failure, if any. */
+/* Compare the pair of a job; writes with w the members of the result
+ * line that follow "b" (mode, summary, and the report or where it went).
+ * Returns the status of the failure, if any. */
 static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const plx_batch_job *j,
-                            json_t *r, int *different, plx_error *err) {
+                            plx__jw *w, int *different, plx_error *err) {
   plx_doc_options dopt[2] = {o->doc, o->doc};
   dopt[0].lang = j->lang_a ? j->lang_a : o->lang_a;
   dopt[1].lang = j->lang_b ? j->lang_b : o->lang_b;
@@ -206,8 +189,10 @@ static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const 
     *different = 0;
     for (size_t k = 0; k < nf; k++)
       if (facts[k].status != PLX_FACT_MATCHED) *different = 1;
-    json_object_set_new(r, "mode", json_string(plx_align_mode_name(plx_alignment_mode(al))));
-    json_object_set_new(r, "summary", S_summary(al, docs[0], docs[1], facts, nf));
+    plx__jw_key(w, "mode");
+    plx__jw_str(w, plx_align_mode_name(plx_alignment_mode(al)));
+    plx__jw_key(w, "summary");
+    plx__summary_json(w, al, docs[0], docs[1], facts, nf);
     if (j->out && S_same_file(j->out, j->a, j->b)) {
       st = plx__fail(err, PLX_ERR_USAGE,
                      "%s: is an input file; the report would replace it", j->out);
@@ -222,10 +207,13 @@ static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const 
                                        &report, &len, err);
       if (!st) st = S_write_report(j->out, report, len, err);
       free(report);
-      if (!st) json_object_set_new(r, "out", json_string(j->out));
+      if (!st) {
+        plx__jw_key(w, "out");
+        plx__jw_str(w, j->out);
+      }
     } else {
-      json_object_set_new(r, "report",
-                          plx__alignment_json(al, docs[0], docs[1], j->a, j->b, facts, nf, 1));
+      plx__jw_key(w, "report");
+      plx__alignment_json(w, al, docs[0], docs[1], j->a, j->b, facts, nf, 1);
     }
   }
   free(facts);
@@ -240,37 +228,47 @@ static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const 
 static int S_run_job(const plx_batch_options *o, plx_lexicon *lex, S_job *x) {
   plx_error err = {0};
   plx_batch_job *j = NULL;
-  json_t *r = json_object();
-  json_object_set_new(r, "line", json_integer((json_int_t)x->line));
   plx_status st = plx_batch_job_parse(x->text, x->len, &j, &err);
-  S_set_id(r, j, x);
-  /* placed here so that it comes early in the line; set at the end */
-  json_object_set_new(r, "status", json_null());
+  /* what follows "b" is written aside: on a failure it is dropped, so that
+   * the line keeps what a reader needs, the failure, not a half-made
+   * summary */
+  plx__buf tail = {0};
+  plx__jw tw;
+  plx__jw_init(&tw, &tail);
+  tw.depth = 1;
+  tw.count[0] = 1;
   int different = 0;
-  if (!st) {
-    json_object_set_new(r, "a", json_string(j->a));
-    json_object_set_new(r, "b", json_string(j->b));
-    st = S_compare(o, lex, j, r, &different, &err);
-  }
+  if (!st) st = S_compare(o, lex, j, &tw, &different, &err);
   int outcome = st ? 2 : different;
-  if (st) {
-    /* keep what a reader needs: the failure, not a half-made summary */
-    json_object_del(r, "mode");
-    json_object_del(r, "summary");
-    json_object_set_new(r, "status", json_string("error"));
-    json_object_set_new(r, "error", json_string(err.message[0] ? err.message : plx_strerror(st)));
-  } else {
-    json_object_set_new(r, "status", json_string(different ? "different" : "same"));
-  }
-  plx_batch_job_free(j);
-  char *s = json_dumps(r, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
-  json_decref(r);
   plx__buf b = {0};
-  /* json_dumps fails only when out of memory or on invalid UTF-8 in a
-   * string; paths come from JSON input, which jansson has validated */
-  plx__buf_puts(&b, s ? s : "{\"status\":\"error\",\"error\":\"cannot serialise the result\"}");
+  plx__jw w;
+  plx__jw_init(&w, &b);
+  plx__jw_object(&w);
+  plx__jw_key(&w, "line");
+  plx__jw_int(&w, (long long)x->line);
+  plx__jw_key(&w, "id");
+  char *id = S_id(j, x);
+  if (id) plx__jw_raw(&w, id, strlen(id));
+  else plx__jw_null(&w);
+  free(id);
+  plx__jw_key(&w, "status");
+  plx__jw_str(&w, st ? "error" : different ? "different" : "same");
+  if (j) {
+    plx__jw_key(&w, "a");
+    plx__jw_str(&w, j->a);
+    plx__jw_key(&w, "b");
+    plx__jw_str(&w, j->b);
+  }
+  if (st) {
+    plx__jw_key(&w, "error");
+    plx__jw_str(&w, err.message[0] ? err.message : plx_strerror(st));
+  } else {
+    plx__buf_put(&b, tail.data, tail.len);
+  }
+  plx__jw_object_end(&w);
   plx__buf_putc(&b, '\n');
-  free(s);
+  plx__buf_free(&tail);
+  plx_batch_job_free(j);
   x->result = plx__buf_detach(&b, &x->result_len);
   return outcome;
 }

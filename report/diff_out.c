@@ -6,7 +6,6 @@
 #include "plx_report.h"
 #include "report_internal.h"
 
-#include <jansson.h>
 #include <libxml/xmlwriter.h>
 #include <stdint.h>
 #include <unicode/uchar.h>
@@ -14,94 +13,129 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *S_ids(const size_t *ids, size_t n) {
-  json_t *a = json_array();
-  for (size_t i = 0; i < n; i++) json_array_append_new(a, json_integer((json_int_t)ids[i]));
-  return a;
+static void S_ids(plx__jw *w, const size_t *ids, size_t n) {
+  plx__jw_array(w);
+  for (size_t i = 0; i < n; i++) plx__jw_int(w, (long long)ids[i]);
+  plx__jw_array_end(w);
 }
 
 /* Round to 4 decimals so that output is stable and readable. */
-static json_t *S_real(double x) { return json_real((double)(long long)(x * 10000.0 + 0.5) / 10000.0); }
+static void S_real(plx__jw *w, double x) {
+  plx__jw_real(w, (double)(long long)(x * 10000.0 + 0.5) / 10000.0);
+}
 
-json_t *plx__alignment_json(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
-                            const char *pa, const char *pb, const plx_fact *facts, size_t nf,
-                            int with_facts) {
-  json_t *root = json_object();
-  json_object_set_new(root, "a", plx__doc_json(a, pa));
-  json_object_set_new(root, "b", plx__doc_json(b, pb));
-  json_object_set_new(root, "mode", json_string(plx_align_mode_name(plx_alignment_mode(al))));
-  if (plx_alignment_reason(al)[0])
-    json_object_set_new(root, "mode_reason", json_string(plx_alignment_reason(al)));
-  json_t *links = json_array();
+static void S_kv_str(plx__jw *w, const char *k, const char *v) {
+  plx__jw_key(w, k);
+  plx__jw_str(w, v);
+}
+
+static void S_kv_int(plx__jw *w, const char *k, long long v) {
+  plx__jw_key(w, k);
+  plx__jw_int(w, v);
+}
+
+void plx__alignment_json(plx__jw *w, const plx_alignment *al, const plx_doc *a,
+                         const plx_doc *b, const char *pa, const char *pb,
+                         const plx_fact *facts, size_t nf, int with_facts) {
+  plx__jw_object(w);
+  plx__jw_key(w, "a");
+  plx__doc_json(w, a, pa);
+  plx__jw_key(w, "b");
+  plx__doc_json(w, b, pb);
+  S_kv_str(w, "mode", plx_align_mode_name(plx_alignment_mode(al)));
+  if (plx_alignment_reason(al)[0]) S_kv_str(w, "mode_reason", plx_alignment_reason(al));
+  plx__jw_key(w, "links");
+  plx__jw_array(w);
   for (size_t k = 0; k < plx_alignment_link_count(al); k++) {
     const plx_link *l = plx_alignment_link(al, k);
-    json_t *x = json_object();
-    json_object_set_new(x, "a", S_ids(l->a, l->na));
-    json_object_set_new(x, "b", S_ids(l->b, l->nb));
-    json_object_set_new(x, "score", S_real(l->score));
+    plx__jw_object(w);
+    plx__jw_key(w, "a");
+    S_ids(w, l->a, l->na);
+    plx__jw_key(w, "b");
+    S_ids(w, l->b, l->nb);
+    plx__jw_key(w, "score");
+    S_real(w, l->score);
     char *ev = plx_alignment_evidence(al, l->a[0], l->b[0]);
-    json_object_set_new(x, "evidence", json_string(ev));
+    S_kv_str(w, "evidence", ev);
     free(ev);
-    json_array_append_new(links, x);
+    plx__jw_object_end(w);
   }
-  json_object_set_new(root, "links", links);
-  json_t *gaps = json_array();
+  plx__jw_array_end(w);
+  plx__jw_key(w, "gaps");
+  plx__jw_array(w);
   for (int side = 0; side < 2; side++) {
     const plx_doc *d = side ? b : a;
     for (size_t i = 0; i < plx_doc_sentence_count(d); i++)
       if (plx_alignment_is_gap(al, side, i)) {
-        json_t *g = json_object();
-        json_object_set_new(g, "side", json_string(side ? "b" : "a"));
-        json_object_set_new(g, "sentence", json_integer((json_int_t)i));
-        json_array_append_new(gaps, g);
+        plx__jw_object(w);
+        S_kv_str(w, "side", side ? "b" : "a");
+        S_kv_int(w, "sentence", (long long)i);
+        plx__jw_object_end(w);
       }
   }
-  json_object_set_new(root, "gaps", gaps);
+  plx__jw_array_end(w);
   if (with_facts) {
-    json_t *arr = json_array();
+    plx__jw_key(w, "facts");
+    plx__jw_array(w);
     for (size_t k = 0; k < nf; k++) {
       const plx_fact *f = &facts[k];
       const plx_doc *d = f->side ? b : a;
       size_t len;
       const char *t = plx_doc_text(d, &len);
-      json_t *x = json_object();
-      json_object_set_new(x, "side", json_string(f->side ? "b" : "a"));
-      json_object_set_new(x, "sentence", json_integer((json_int_t)f->sentence));
-      json_object_set_new(x, "start", json_integer((json_int_t)f->start));
-      json_object_set_new(x, "end", json_integer((json_int_t)f->end));
-      json_object_set_new(x, "text", json_stringn(t + f->start, f->end - f->start));
-      json_object_set_new(x, "type", json_string(f->type));
-      json_object_set_new(x, "value", json_string(f->value));
-      json_object_set_new(x, "status", json_string(plx_fact_status_name(f->status)));
+      plx__jw_object(w);
+      S_kv_str(w, "side", f->side ? "b" : "a");
+      S_kv_int(w, "sentence", (long long)f->sentence);
+      S_kv_int(w, "start", (long long)f->start);
+      S_kv_int(w, "end", (long long)f->end);
+      plx__jw_key(w, "text");
+      plx__jw_strn(w, t + f->start, f->end - f->start);
+      S_kv_str(w, "type", f->type);
+      S_kv_str(w, "value", f->value);
+      S_kv_str(w, "status", plx_fact_status_name(f->status));
       if (f->has_counterpart) {
-        json_t *c = json_object();
-        json_object_set_new(c, "side", json_string(f->side ? "a" : "b"));
-        json_object_set_new(c, "sentence", json_integer((json_int_t)f->cp_sentence));
-        json_object_set_new(c, "start", json_integer((json_int_t)f->cp_start));
-        json_object_set_new(c, "end", json_integer((json_int_t)f->cp_end));
-        if (f->cp_value[0]) json_object_set_new(c, "value", json_string(f->cp_value));
-        json_object_set_new(x, "counterpart", c);
+        plx__jw_key(w, "counterpart");
+        plx__jw_object(w);
+        S_kv_str(w, "side", f->side ? "a" : "b");
+        S_kv_int(w, "sentence", (long long)f->cp_sentence);
+        S_kv_int(w, "start", (long long)f->cp_start);
+        S_kv_int(w, "end", (long long)f->cp_end);
+        if (f->cp_value[0]) S_kv_str(w, "value", f->cp_value);
+        plx__jw_object_end(w);
       }
-      json_array_append_new(arr, x);
+      plx__jw_object_end(w);
     }
-    json_object_set_new(root, "facts", arr);
+    plx__jw_array_end(w);
   }
-  return root;
+  plx__jw_object_end(w);
 }
 
 static plx_status S_json(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
                          const char *pa, const char *pb, const plx_fact *facts, size_t nf,
                          int with_facts, char **out, size_t *outlen, plx_error *err) {
-  json_t *root = plx__alignment_json(al, a, b, pa, pb, facts, nf, with_facts);
-  char *s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
-  json_decref(root);
-  if (!s) return plx__fail(err, PLX_ERR_INTERNAL, "cannot serialise JSON");
+  (void)err;
   plx__buf buf = {0};
-  plx__buf_puts(&buf, s);
+  plx__jw w;
+  plx__jw_init(&w, &buf);
+  plx__alignment_json(&w, al, a, b, pa, pb, facts, nf, with_facts);
   plx__buf_putc(&buf, '\n');
-  free(s);
   *out = plx__buf_detach(&buf, outlen);
   return PLX_OK;
+}
+
+void plx__summary_json(plx__jw *w, const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                       const plx_fact *facts, size_t nf) {
+  plx__report_counts c;
+  plx__report_count(al, a, b, facts, nf, &c);
+  plx__jw_object(w);
+  S_kv_int(w, "sentences_a", (long long)plx_doc_sentence_count(a));
+  S_kv_int(w, "sentences_b", (long long)plx_doc_sentence_count(b));
+  S_kv_int(w, "links", (long long)plx_alignment_link_count(al));
+  S_kv_int(w, "gaps_a", (long long)c.gaps[0]);
+  S_kv_int(w, "gaps_b", (long long)c.gaps[1]);
+  S_kv_int(w, "missing_a", (long long)c.missing[0]);
+  S_kv_int(w, "missing_b", (long long)c.missing[1]);
+  S_kv_int(w, "conflicts", (long long)c.conflicts);
+  plx__jw_object_end(w);
 }
 
 void plx__report_count(const plx_alignment *al, const plx_doc *a, const plx_doc *b,

@@ -2,22 +2,51 @@
 #ifndef PLX_REPORT_INTERNAL_H
 #define PLX_REPORT_INTERNAL_H
 
-#include <jansson.h>
-
+#include "internal.h"
 #include "plx_align.h"
 #include "plx_report.h"
 #include "plx_corpus.h"
 #include "plx_align.h"
 
+/* ---- JSON written as it is produced (jsonw.c) ---- */
+
+#define PLX__JW_DEPTH 32
+typedef struct plx__jw {
+  plx__buf *b;
+  int depth, key;
+  unsigned count[PLX__JW_DEPTH];
+} plx__jw;
+
+void plx__jw_init(plx__jw *w, plx__buf *b);
+void plx__jw_object(plx__jw *w);
+void plx__jw_object_end(plx__jw *w);
+void plx__jw_array(plx__jw *w);
+void plx__jw_array_end(plx__jw *w);
+/* A member's key; its value follows. */
+void plx__jw_key(plx__jw *w, const char *k);
+void plx__jw_str(plx__jw *w, const char *s);
+void plx__jw_strn(plx__jw *w, const char *s, size_t n);
+void plx__jw_int(plx__jw *w, long long v);
+void plx__jw_real(plx__jw *w, double v);
+void plx__jw_bool(plx__jw *w, int v);
+void plx__jw_null(plx__jw *w);
+/* A value already serialised (compact JSON). */
+void plx__jw_raw(plx__jw *w, const char *json, size_t n);
+
 /* A document as INTERFACE.md's JSON has it: path (if given), lang, input,
- * the extracted text for HTML and XML, and the sentences. New reference. */
-json_t *plx__doc_json(const plx_doc *doc, const char *path);
+ * the extracted text for HTML and XML, and the sentences. */
+void plx__doc_json(plx__jw *w, const plx_doc *doc, const char *path);
 
 /* An alignment as INTERFACE.md's JSON has it (align: with_facts == 0;
- * diff: with the facts given). New reference. */
-json_t *plx__alignment_json(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
-                            const char *pa, const char *pb, const plx_fact *facts, size_t nf,
-                            int with_facts);
+ * diff: with the facts given). */
+void plx__alignment_json(plx__jw *w, const plx_alignment *al, const plx_doc *a,
+                         const plx_doc *b, const char *pa, const char *pb,
+                         const plx_fact *facts, size_t nf, int with_facts);
+
+/* The counts of a report (plx__report_count) as a JSON object: sentences,
+ * links, gaps, missing facts per side, conflicts. */
+void plx__summary_json(plx__jw *w, const plx_alignment *al, const plx_doc *a, const plx_doc *b,
+                       const plx_fact *facts, size_t nf);
 
 /* The side-by-side HTML report of `parallax diff` (html_out.c): one
  * self-contained page with both articles, the facts (nf of them, as

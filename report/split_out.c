@@ -3,7 +3,6 @@
 #include "plx_report.h"
 #include "report_internal.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,32 +15,47 @@ int plx_format_parse(const char *name) {
   return -1;
 }
 
-static json_t *S_sentence_json(const char *text, size_t id, const plx_sentence *s) {
-  json_t *o = json_object();
-  json_object_set_new(o, "id", json_integer((json_int_t)id));
-  json_object_set_new(o, "start", json_integer((json_int_t)s->start));
-  json_object_set_new(o, "end", json_integer((json_int_t)s->end));
-  json_object_set_new(o, "text", json_stringn(text + s->start, s->end - s->start));
-  json_object_set_new(o, "kind", json_string(plx_kind_name(s->kind)));
-  if (s->kind == PLX_KIND_DUPLICATE)
-    json_object_set_new(o, "duplicate_of", json_integer((json_int_t)s->duplicate_of));
-  return o;
+static void S_sentence_json(plx__jw *w, const char *text, size_t id, const plx_sentence *s) {
+  plx__jw_object(w);
+  plx__jw_key(w, "id");
+  plx__jw_int(w, (long long)id);
+  plx__jw_key(w, "start");
+  plx__jw_int(w, (long long)s->start);
+  plx__jw_key(w, "end");
+  plx__jw_int(w, (long long)s->end);
+  plx__jw_key(w, "text");
+  plx__jw_strn(w, text + s->start, s->end - s->start);
+  plx__jw_key(w, "kind");
+  plx__jw_str(w, plx_kind_name(s->kind));
+  if (s->kind == PLX_KIND_DUPLICATE) {
+    plx__jw_key(w, "duplicate_of");
+    plx__jw_int(w, (long long)s->duplicate_of);
+  }
+  plx__jw_object_end(w);
 }
 
-json_t *plx__doc_json(const plx_doc *doc, const char *path) {
+void plx__doc_json(plx__jw *w, const plx_doc *doc, const char *path) {
   size_t len;
   const char *text = plx_doc_text(doc, &len);
-  json_t *root = json_object();
-  if (path) json_object_set_new(root, "path", json_string(path));
-  json_object_set_new(root, "lang", json_string(plx_doc_lang(doc)));
-  json_object_set_new(root, "input", json_string(plx_input_format_name(plx_doc_format(doc))));
-  if (plx_doc_format(doc) != PLX_INPUT_TEXT)
-    json_object_set_new(root, "text", json_stringn(text, len));
-  json_t *arr = json_array();
+  plx__jw_object(w);
+  if (path) {
+    plx__jw_key(w, "path");
+    plx__jw_str(w, path);
+  }
+  plx__jw_key(w, "lang");
+  plx__jw_str(w, plx_doc_lang(doc));
+  plx__jw_key(w, "input");
+  plx__jw_str(w, plx_input_format_name(plx_doc_format(doc)));
+  if (plx_doc_format(doc) != PLX_INPUT_TEXT) {
+    plx__jw_key(w, "text");
+    plx__jw_strn(w, text, len);
+  }
+  plx__jw_key(w, "sentences");
+  plx__jw_array(w);
   for (size_t i = 0; i < plx_doc_sentence_count(doc); i++)
-    json_array_append_new(arr, S_sentence_json(text, i, plx_doc_sentence(doc, i)));
-  json_object_set_new(root, "sentences", arr);
-  return root;
+    S_sentence_json(w, text, i, plx_doc_sentence(doc, i));
+  plx__jw_array_end(w);
+  plx__jw_object_end(w);
 }
 
 plx_status plx_split_render(const plx_doc *doc, const char *path,
@@ -77,14 +91,11 @@ plx_status plx_split_render(const plx_doc *doc, const char *path,
   }
   if (format != PLX_FORMAT_JSON)
     return plx__fail(err, PLX_ERR_USAGE, "split writes text or json only");
-  json_t *root = plx__doc_json(doc, path);
-  char *s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT);
-  json_decref(root);
-  if (!s) return plx__fail(err, PLX_ERR_INTERNAL, "cannot serialise JSON");
   plx__buf b = {0};
-  plx__buf_puts(&b, s);
+  plx__jw w;
+  plx__jw_init(&w, &b);
+  plx__doc_json(&w, doc, path);
   plx__buf_putc(&b, '\n');
-  free(s);
   *out = plx__buf_detach(&b, outlen);
   return PLX_OK;
 }
