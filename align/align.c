@@ -110,7 +110,8 @@ static size_t S_cache_slot(const plx__simcache *c, uint64_t key) {
   return q;
 }
 
-static void S_cache_put(plx__simcache *c, uint64_t key, plx__msum v) {
+static void S_cache_put(plx__simcache *c, uint64_t key, plx__msum m) {
+  plx__csum v = {(float)m.sim, (float)m.cover_a, (float)m.cover_b};
   if (c->nslots == 0 || (c->n + 1) * 2 > c->nslots) {
     size_t ns = c->nslots ? c->nslots * 2 : 1024;
     plx__simcache d = {plx__malloc(ns * sizeof *d.keys), plx__malloc(ns * sizeof *d.vals), ns,
@@ -136,7 +137,9 @@ static int S_cache_get(const plx__simcache *c, uint64_t key, plx__msum *v) {
   if (!c->nslots) return 0;
   size_t q = S_cache_slot(c, key);
   if (c->keys[q] == UINT64_MAX) return 0;
-  *v = c->vals[q];
+  v->sim = c->vals[q].sim;
+  v->cover_a = c->vals[q].cover_a;
+  v->cover_b = c->vals[q].cover_b;
   return 1;
 }
 
@@ -155,9 +158,39 @@ static plx__msum S_match(const plx_alignment *al, const plx__tplist *p, size_t i
                     al->w[1] + b->first[j], plx__ana_len(b, j), al->tot[1][j], NULL);
 }
 
+/* An upper bound of the similarity of candidate pairs p of sentence i of
+ * A and j of B, without sorting them: each token is matched once at most,
+ * so the matched value is at most the sum of each token's best pair. */
+static double S_bound(const plx_alignment *al, const plx__tplist *p, size_t i, size_t j) {
+  const plx__ana *A = &al->ana[0], *B = &al->ana[1];
+  size_t na = plx__ana_len(A, i), nb = plx__ana_len(B, j);
+  const double *wa = al->w[0] + A->first[i], *wb = al->w[1] + B->first[j];
+  double sa[256], sb[256];
+  double *ma = na <= 256 ? sa : plx__calloc(na, sizeof *ma);
+  double *mb = nb <= 256 ? sb : plx__calloc(nb, sizeof *mb);
+  if (na <= 256) memset(ma, 0, na * sizeof *ma);
+  if (nb <= 256) memset(mb, 0, nb * sizeof *mb);
+  for (size_t k = 0; k < p->n; k++) {
+    double v = p->p[k].s * (wa[p->p[k].ta] + wb[p->p[k].tb]);
+    if (v > ma[p->p[k].ta]) ma[p->p[k].ta] = v;
+    if (v > mb[p->p[k].tb]) mb[p->p[k].tb] = v;
+  }
+  double ua = 0, ub = 0;
+  for (size_t t = 0; t < na; t++) ua += ma[t];
+  for (size_t t = 0; t < nb; t++) ub += mb[t];
+  if (ma != sa) free(ma);
+  if (mb != sb) free(mb);
+  double tot = al->tot[0][i] + al->tot[1][j];
+  double b = tot > 0 ? (ua < ub ? ua : ub) / tot : 0;
+  return b > 1 ? 1 : b;
+}
+
 /* Similarities of sentence i of A with the sentences js of B (ascending),
- * into out (may be NULL), computing only those not known yet. */
-static void S_row_sims(plx_alignment *al, size_t i, const uint32_t *js, size_t n, double *out) {
+ * into out (may be NULL), computing only those not known yet. A pair whose
+ * bound is below floor is not matched: out gets the bound (below floor,
+ * which is all the caller asked to know), and it is not cached. */
+static void S_row_sims_floor(plx_alignment *al, size_t i, const uint32_t *js, size_t n,
+                             double *out, double floor) {
   uint32_t stack[64];
   uint32_t *todo = n <= 64 ? stack : plx__malloc(n * sizeof *todo);
   size_t nt = 0;
@@ -172,15 +205,27 @@ static void S_row_sims(plx_alignment *al, size_t i, const uint32_t *js, size_t n
   if (nt) {
     plx__tplist *row = S_rows(al, nt);
     plx__pairs_row(al->m, i, todo, nt, row);
-    for (size_t k = 0; k < nt; k++) S_cache_put(&al->cache, S_key(i, todo[k]), S_match(al, &row[k], i, todo[k]));
-    if (out)
-      for (size_t k = 0; k < n; k++) {
-        plx__msum v;
-        S_cache_get(&al->cache, S_key(i, js[k]), &v);
-        out[k] = v.sim;
+    for (size_t k = 0, q = 0; k < nt; k++) {
+      double b = floor > 0 ? S_bound(al, &row[k], i, todo[k]) : 1;
+      double sim;
+      if (b < floor) {
+        sim = b;
+      } else {
+        plx__msum v = S_match(al, &row[k], i, todo[k]);
+        S_cache_put(&al->cache, S_key(i, todo[k]), v);
+        sim = v.sim;
       }
+      if (out) {
+        while (js[q] != todo[k]) q++;
+        out[q] = sim;
+      }
+    }
   }
   if (todo != stack) free(todo);
+}
+
+static void S_row_sims(plx_alignment *al, size_t i, const uint32_t *js, size_t n, double *out) {
+  S_row_sims_floor(al, i, js, n, out, 0);
 }
 
 plx__msum plx__align_pair(plx_alignment *al, size_t i, size_t j) {
@@ -208,20 +253,20 @@ void plx__align_pairs(plx_alignment *al, size_t i, size_t j, plx__tplist *out) {
  * linear in the length of the articles. count is a zeroed array of one
  * counter per sentence of the other side, left zeroed. */
 #define MAX_CAND 24
-#define MAX_POSTINGS 200
+#define MAX_POSTINGS 64
 
 static int S_cmp_u32(const void *x, const void *y) {
   uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
   return a < b ? -1 : a > b;
 }
 
-static size_t S_candidates_of(plx_alignment *al, int side, size_t i, unsigned char *count,
-                              uint32_t *list) {
+static size_t S_candidates_top(plx_alignment *al, int side, size_t i, unsigned char *count,
+                               uint32_t *list, size_t max_cand, size_t max_postings) {
   size_t nl = 0;
   const plx__ana *a = &al->ana[side];
   const plx__index *x = al->index[!side];
   size_t limit = al->n[!side] / 2 + 2;
-  if (limit > MAX_POSTINGS) limit = MAX_POSTINGS;
+  if (limit > max_postings) limit = max_postings;
   plx__tc tc[640];
   for (uint32_t t = a->first[i]; t < a->first[i + 1]; t++) {
     const plx__tk *tk = &a->tok[t];
@@ -240,9 +285,9 @@ static size_t S_candidates_of(plx_alignment *al, int side, size_t i, unsigned ch
       }
     }
   }
-  if (nl > MAX_CAND) {
+  if (nl > max_cand) {
     /* keep those that share the most */
-    for (size_t k = 0; k < MAX_CAND; k++) {
+    for (size_t k = 0; k < max_cand; k++) {
       size_t bestq = k;
       for (size_t q = k + 1; q < nl; q++)
         if (count[list[q]] > count[list[bestq]]) bestq = q;
@@ -250,24 +295,23 @@ static size_t S_candidates_of(plx_alignment *al, int side, size_t i, unsigned ch
       list[k] = list[bestq];
       list[bestq] = tmp;
     }
-    for (size_t q = MAX_CAND; q < nl; q++) count[list[q]] = 0;
-    nl = MAX_CAND;
+    for (size_t q = max_cand; q < nl; q++) count[list[q]] = 0;
+    nl = max_cand;
   }
   for (size_t q = 0; q < nl; q++) count[list[q]] = 0;
   qsort(list, nl, sizeof *list, S_cmp_u32);
   return nl;
 }
 
-/* Similarities of sentence x of side with the sentences list[0, n) of the
- * other side (ascending), into sims. */
-static void S_sims_of(plx_alignment *al, int side, size_t x, const uint32_t *list, size_t n,
-                      double *sims) {
-  if (side == 0) {
-    S_row_sims(al, x, list, n, sims);
-    return;
-  }
-  for (size_t q = 0; q < n; q++) sims[q] = plx__align_sim(al, list[q], x);
+static size_t S_candidates_of(plx_alignment *al, int side, size_t i, unsigned char *count,
+                              uint32_t *list) {
+  return S_candidates_top(al, side, i, count, list, MAX_CAND, MAX_POSTINGS);
 }
+
+/* Anchors need a sentence's clear counterpart only: its few best
+ * candidates, found through its distinctive concepts. */
+#define ANCHOR_CAND 8
+#define ANCHOR_POSTINGS MAX_POSTINGS
 
 /* Strong mutual matches, in order of A, and the longest chain of them in
  * increasing order of B: the anchors of the parallel band and the evidence
@@ -289,8 +333,9 @@ static void S_anchors(plx_alignment *al, size_t **ai_out, size_t **aj_out, size_
     bj[i] = -1;
     if (!al->content[0][i]) continue;
     (*content0)++;
-    size_t nl = S_candidates_of(al, 0, i, count, list);
-    S_sims_of(al, 0, i, list, nl, sims);
+    size_t nl = S_candidates_top(al, 0, i, count, list, ANCHOR_CAND, ANCHOR_POSTINGS);
+    /* below ANCHOR_MIN a similarity decides nothing here: bounds will do */
+    S_row_sims_floor(al, i, list, nl, sims, ANCHOR_MIN);
     for (size_t q = 0; q < nl; q++) {
       double s = sims[q];
       if (s > bs[i]) {
@@ -406,6 +451,7 @@ typedef struct S_vplist {
   plx__vp *v;
   size_t n, cap;
   double ua, ub; /* sum over A's (B's) tokens of their best pair's value */
+  double sim;    /* the similarity of the pair */
 } S_vplist;
 
 /* What the matching of the pairs v can reach at most, counted from each
@@ -504,7 +550,7 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
         memset(ring[slot] + ringcap[slot], 0, (rn[slot] - ringcap[slot]) * sizeof **ring);
         ringcap[slot] = rn[slot];
       }
-      for (size_t k = 0; k < rn[slot]; k++) ring[slot][k].n = 0;
+      for (size_t k = 0; k < rn[slot]; k++) ring[slot][k].n = 0, ring[slot][k].sim = 0;
       if (al->content[0][r]) {
         size_t nj = 0;
         for (size_t c = rlo[slot]; c < rlo[slot] + rn[slot]; c++)
@@ -519,9 +565,11 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
           const double *wb = al->w[1] + B->first[c];
           dst->n = plx__vp_sorted(row[k].p, row[k].n, wa, wb, dst->v);
           S_bounds(dst, plx__ana_len(A, r), plx__ana_len(B, c));
-          S_cache_put(&al->cache, S_key(r, c),
-                      plx__match_sorted(dst->v, dst->n, wa, plx__ana_len(A, r), al->tot[0][r], wb,
-                                        plx__ana_len(B, c), al->tot[1][c], NULL));
+          /* kept here, not in the cache: most cells of the band are never
+           * asked for again, and there are band-width times more of them
+           * than sentences */
+          dst->sim = plx__match_sorted(dst->v, dst->n, wa, plx__ana_len(A, r), al->tot[0][r], wb,
+                                       plx__ana_len(B, c), al->tot[1][c], NULL).sim;
         }
       }
     }
@@ -532,8 +580,9 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
       int bstep = 255;
       double sim11 = 0;
       if (i > 0 && j > 0 && al->content[0][i - 1] && al->content[1][j - 1]) {
-        plx__msum v;
-        sim11 = S_cache_get(&al->cache, S_key(i - 1, j - 1), &v) ? v.sim : 0;
+        size_t slot = (i - 1) % 4;
+        if (j - 1 >= rlo[slot] && j - 1 < rlo[slot] + rn[slot])
+          sim11 = ring[slot][j - 1 - rlo[slot]].sim;
       }
       for (size_t s = 0; s < NSTEPS; s++) {
         int di = S_steps[s].di, dj = S_steps[s].dj;

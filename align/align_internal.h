@@ -12,10 +12,14 @@ typedef struct S_ilink {
   double score;
 } S_ilink;
 
-/* Similarities already computed, by sentence pair. */
+/* Similarities already computed, by sentence pair (as floats: a cache
+ * entry per candidate pair of a long article adds up). */
+typedef struct plx__csum {
+  float sim, cover_a, cover_b;
+} plx__csum;
 typedef struct plx__simcache {
   uint64_t *keys;
-  plx__msum *vals;
+  plx__csum *vals;
   size_t nslots, n;
 } plx__simcache;
 

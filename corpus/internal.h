@@ -107,6 +107,10 @@ plx_status plx__seg_doc(plx__seg *seg, const char *text, size_t len, const plx__
 
 /* ---- Kinds (kinds.c) ---- */
 
+/* Compile every furniture pattern of lang now (they are compiled on first
+ * need otherwise): PLX_ERR_DATA names a line that does not compile. */
+plx_status plx__kinds_check(const char *lang, plx_error *err);
+
 /* Mark titles, headings, list items, boilerplate and duplicates. */
 plx_status plx__kinds_assign(const char *lang, const char *text, size_t len,
                              plx_sentence *s, size_t n, int from_markup,

@@ -64,7 +64,9 @@
 
 typedef struct S_rules {
   const char *lang, *file;
-  /* each bucket's patterns as one alternation; NULL if none */
+  /* each bucket's patterns as one alternation, compiled when a sentence
+   * first needs it (compiling all of them costs more than comparing two
+   * short articles); NULL if none or not yet */
   URegularExpression *re[S_NBUCKETS];
   plx__buf source[S_NBUCKETS]; /* their UTF-8 sources, kept alive with them */
   plx_status status;
@@ -75,6 +77,7 @@ static S_rules S_rules_by_lang[] = {
     {"en", "corpus/data/en/boilerplate.txt", {NULL}, {{NULL, 0, 0}}, PLX_OK, ""},
     {"es", "corpus/data/es/boilerplate.txt", {NULL}, {{NULL, 0, 0}}, PLX_OK, ""},
 };
+static pthread_mutex_t S_compile_lock = PTHREAD_MUTEX_INITIALIZER;
 #define S_NRULES (sizeof S_rules_by_lang / sizeof S_rules_by_lang[0])
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
@@ -190,7 +193,8 @@ static uint32_t S_first_letters(const char *p, size_t n) {
   return mask;
 }
 
-static void S_compile(S_rules *r) {
+/* Read the pattern file into the buckets' sources (no ICU work yet). */
+static void S_prepare(S_rules *r) {
   size_t len = 0;
   const char *d = plx__data_get(r->file, &len);
   if (!d) {
@@ -198,26 +202,13 @@ static void S_compile(S_rules *r) {
     snprintf(r->message, sizeof r->message, "%s: data file missing from the library", r->file);
     return;
   }
-  size_t lineno = 0;
   for (size_t i = 0; i < len;) {
     const char *nl = memchr(d + i, '\n', len - i);
     size_t e = nl ? (size_t)(nl - d) : len, s = i;
     i = e + 1;
-    lineno++;
     while (s < e && (d[s] == ' ' || d[s] == '\t')) s++;
     while (e > s && (d[e - 1] == ' ' || d[e - 1] == '\t' || d[e - 1] == '\r')) e--;
     if (s == e || d[s] == '#') continue;
-    /* Compile each line alone first, so that an error names its line. */
-    UParseError pe;
-    UErrorCode uerr = U_ZERO_ERROR;
-    URegularExpression *one = S_open(d + s, e - s, &pe, &uerr);
-    if (!one) {
-      r->status = PLX_ERR_DATA;
-      snprintf(r->message, sizeof r->message, "%s:%zu: invalid pattern (%s, offset %d)", r->file,
-               lineno, u_errorName(uerr), (int)pe.offset);
-      return;
-    }
-    uregex_close(one);
     uint32_t letters = S_first_letters(d + s, e - s);
     for (int k = 0; k < S_NBUCKETS; k++) {
       if (letters ? k == S_ANY || !((letters >> k) & 1) : k != S_ANY) continue;
@@ -228,8 +219,40 @@ static void S_compile(S_rules *r) {
       plx__buf_putc(src, ')');
     }
   }
-  for (int k = 0; k < S_NBUCKETS; k++) {
-    if (!r->source[k].len) continue;
+}
+
+/* When a bucket does not compile, the line at fault, for the message. */
+static void S_blame(S_rules *r) {
+  size_t len = 0;
+  const char *d = plx__data_get(r->file, &len);
+  size_t lineno = 0;
+  for (size_t i = 0; d && i < len;) {
+    const char *nl = memchr(d + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - d) : len, s = i;
+    i = e + 1;
+    lineno++;
+    while (s < e && (d[s] == ' ' || d[s] == '\t')) s++;
+    while (e > s && (d[e - 1] == ' ' || d[e - 1] == '\t' || d[e - 1] == '\r')) e--;
+    if (s == e || d[s] == '#') continue;
+    UParseError pe;
+    UErrorCode uerr = U_ZERO_ERROR;
+    URegularExpression *one = S_open(d + s, e - s, &pe, &uerr);
+    if (!one) {
+      snprintf(r->message, sizeof r->message, "%s:%zu: invalid pattern (%s, offset %d)", r->file,
+               lineno, u_errorName(uerr), (int)pe.offset);
+      return;
+    }
+    uregex_close(one);
+  }
+}
+
+/* Bucket k of r, compiled on first need (under a lock: documents of one
+ * language may be read by several threads). NULL when the bucket is
+ * empty or does not compile (r->status then says why). */
+static URegularExpression *S_bucket(S_rules *r, int k) {
+  if (!r->source[k].len) return NULL;
+  pthread_mutex_lock(&S_compile_lock);
+  if (!r->re[k] && r->status == PLX_OK) {
     UParseError pe;
     UErrorCode uerr = U_ZERO_ERROR;
     r->re[k] = S_open(r->source[k].data, r->source[k].len, &pe, &uerr);
@@ -237,19 +260,34 @@ static void S_compile(S_rules *r) {
       r->status = PLX_ERR_DATA;
       snprintf(r->message, sizeof r->message, "%s: patterns do not combine (%s, offset %d)",
                r->file, u_errorName(uerr), (int)pe.offset);
-      return;
+      S_blame(r);
     }
   }
+  URegularExpression *re = r->re[k];
+  pthread_mutex_unlock(&S_compile_lock);
+  return re;
 }
 
 /* Does the normal form p[0,n) match one of the patterns (clones in re)?
  * Returns 1 or 0, or -1 with uerr set if ICU fails. */
-static int S_furniture(URegularExpression **re, const UChar *p, size_t n, UErrorCode *uerr) {
+static int S_furniture(S_rules *rules, URegularExpression **re, const UChar *p, size_t n,
+                       UErrorCode *uerr) {
   UChar c = p[0];
   if (c >= 'A' && c <= 'Z') c = (UChar)(c + 32);
   int tries[2] = {c >= 'a' && c <= 'z' ? c - 'a' : -1, S_ANY};
   for (int t = 0; t < 2; t++) {
-    if (tries[t] < 0 || !re[tries[t]]) continue;
+    if (tries[t] < 0 || !rules->source[tries[t]].len) continue;
+    if (!re[tries[t]]) {
+      /* this call's own clone of the bucket, with a time limit */
+      URegularExpression *shared = S_bucket(rules, tries[t]);
+      if (!shared) {
+        *uerr = U_REGEX_INTERNAL_ERROR;
+        return -2;
+      }
+      re[tries[t]] = uregex_clone(shared, uerr);
+      if (U_SUCCESS(*uerr)) uregex_setTimeLimit(re[tries[t]], S_REGEX_STEPS, uerr);
+      if (U_FAILURE(*uerr)) return -1;
+    }
     URegularExpression *one = re[tries[t]];
     uregex_setText(one, p, (int32_t)n, uerr);
     UBool m = U_SUCCESS(*uerr) && uregex_matches(one, -1, uerr);
@@ -263,8 +301,20 @@ static int S_furniture(URegularExpression **re, const UChar *p, size_t n, UError
   return 0;
 }
 
-static void S_compile_all(void) {
-  for (size_t i = 0; i < S_NRULES; i++) S_compile(&S_rules_by_lang[i]);
+static void S_prepare_all(void) {
+  for (size_t i = 0; i < S_NRULES; i++) S_prepare(&S_rules_by_lang[i]);
+}
+
+plx_status plx__kinds_check(const char *lang, plx_error *err) {
+  pthread_once(&S_once, S_prepare_all);
+  for (size_t i = 0; i < S_NRULES; i++) {
+    S_rules *r = &S_rules_by_lang[i];
+    if (strcmp(lang, r->lang)) continue;
+    for (int k = 0; k < S_NBUCKETS && r->status == PLX_OK; k++) S_bucket(r, k);
+    if (r->status) return plx__fail(err, r->status, "%s", r->message);
+    return PLX_OK;
+  }
+  return plx__fail(err, PLX_ERR_LANGUAGE, "no sentence kinds for language '%s'", lang);
 }
 
 /* ---- Sentence facts ---- */
@@ -682,22 +732,13 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
     if (s[i].start > s[i].end || s[i].end > len)
       return plx__fail(err, PLX_ERR_USAGE, "sentence %zu spans [%zu, %zu), outside the text (%zu bytes)",
                        i, s[i].start, s[i].end, len);
-  pthread_once(&S_once, S_compile_all);
+  pthread_once(&S_once, S_prepare_all);
   if (rules->status) return plx__fail(err, rules->status, "%s", rules->message);
 
+  /* this call's clones of the buckets, made as sentences need them */
   URegularExpression *re[S_NBUCKETS] = {NULL};
   int have_re = 0;
-  for (int k = 0; k < S_NBUCKETS; k++) {
-    if (!rules->re[k]) continue;
-    UErrorCode uerr = U_ZERO_ERROR;
-    re[k] = uregex_clone(rules->re[k], &uerr);
-    if (U_SUCCESS(uerr)) uregex_setTimeLimit(re[k], S_REGEX_STEPS, &uerr);
-    if (U_FAILURE(uerr)) {
-      for (int j = 0; j <= k; j++) uregex_close(re[j]);
-      return plx__fail(err, PLX_ERR_INTERNAL, "ICU regular expression: %s", u_errorName(uerr));
-    }
-    have_re = 1;
-  }
+  for (int k = 0; k < S_NBUCKETS; k++) have_re |= rules->source[k].len > 0;
 
   S_info *info = plx__calloc(n, sizeof *info);
   S_ubuf tmp = {0}, norm = {0}, folded = {0}, other = {0};
@@ -750,7 +791,11 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
      * matcher off the body text, where it cost 80 % of the run time. */
     if (have_re && candidate && !in->boiler && norm.n > 0 && norm.n <= S_BOILER_MAX) {
       UErrorCode uerr = U_ZERO_ERROR;
-      int m = S_furniture(re, norm.p, norm.n, &uerr);
+      int m = S_furniture(rules, re, norm.p, norm.n, &uerr);
+      if (m == -2) {
+        st = plx__fail(err, rules->status, "%s", rules->message);
+        goto done;
+      }
       if (m < 0) {
         st = plx__fail(err, PLX_ERR_INTERNAL, "ICU regular expression: %s", u_errorName(uerr));
         goto done;

@@ -147,7 +147,14 @@ typedef plx__post S_post;
 struct plx__index {
   const plx__lex *lex;
   const plx__ana *a;
-  uint32_t *keys, *start, *count; /* hash: concept -> postings [start, start + count) */
+  /* each token's own concepts, in token order: [tokoff[t], tokoff[t + 1]) */
+  plx__tc *tokc;
+  uint32_t *tokoff;
+  /* hash: concept -> postings [start, start + count); one struct a slot,
+   * so that a probe touches one cache line */
+  struct S_islot {
+    uint32_t key, start, count, cursor; /* cursor: a matcher's last window */
+  } *slot;
   size_t nslots;
   S_post *post;
   size_t npost;
@@ -155,7 +162,7 @@ struct plx__index {
 
 static size_t S_slot_of(const plx__index *x, uint32_t c) {
   size_t q = (c * 2654435761u) & (x->nslots - 1);
-  while (x->keys[q] != PLX__NONE && x->keys[q] != c) q = (q + 1) & (x->nslots - 1);
+  while (x->slot[q].key != PLX__NONE && x->slot[q].key != c) q = (q + 1) & (x->nslots - 1);
   return q;
 }
 
@@ -171,9 +178,11 @@ plx__index *plx__index_new(const plx__lex *lex, const plx__ana *a) {
   S_trip *tr = NULL;
   size_t ntr = 0, cap = 0;
   S_tc tc[640];
+  x->tokoff = plx__malloc((a->ntok + 1) * sizeof *x->tokoff);
   for (size_t s = 0; s < a->nsent; s++)
     for (uint32_t t = a->first[s]; t < a->first[s + 1]; t++) {
       const plx__tk *tk = &a->tok[t];
+      x->tokoff[t] = (uint32_t)ntr;
       size_t n = plx__tk_tagged(lex, tk, 0, tc, 640);
       plx__grow((void **)&tr, &cap, ntr + n, sizeof *tr);
       uint32_t local = (t - a->first[s]) & TOK_MASK;
@@ -189,52 +198,79 @@ plx__index *plx__index_new(const plx__lex *lex, const plx__ana *a) {
         ntr++;
       }
     }
-  size_t ns = 64;
-  while (ns < ntr * 2) ns <<= 1;
-  x->nslots = ns;
-  x->keys = plx__malloc(ns * sizeof *x->keys);
-  memset(x->keys, 0xFF, ns * sizeof *x->keys);
-  x->start = plx__calloc(ns, sizeof *x->start);
-  x->count = plx__calloc(ns, sizeof *x->count);
+  x->tokoff[a->ntok] = (uint32_t)ntr;
+  /* the hash of distinct concepts grows as they come (sized by the
+   * postings it would be several times too large for long articles) */
+  x->nslots = 64;
+  x->slot = plx__calloc(x->nslots, sizeof *x->slot);
+  for (size_t q = 0; q < x->nslots; q++) x->slot[q].key = PLX__NONE;
+  size_t distinct = 0;
   for (size_t k = 0; k < ntr; k++) {
     size_t q = S_slot_of(x, tr[k].c);
-    x->keys[q] = tr[k].c;
-    x->count[q]++;
+    if (x->slot[q].key == PLX__NONE) {
+      if ((distinct + 1) * 2 > x->nslots) {
+        size_t ns = x->nslots * 2;
+        struct S_islot *sl = plx__calloc(ns, sizeof *sl);
+        for (size_t o = 0; o < ns; o++) sl[o].key = PLX__NONE;
+        for (size_t o = 0; o < x->nslots; o++) {
+          if (x->slot[o].key == PLX__NONE) continue;
+          size_t r = (x->slot[o].key * 2654435761u) & (ns - 1);
+          while (sl[r].key != PLX__NONE) r = (r + 1) & (ns - 1);
+          sl[r] = x->slot[o];
+        }
+        free(x->slot);
+        x->slot = sl;
+        x->nslots = ns;
+        q = S_slot_of(x, tr[k].c);
+      }
+      x->slot[q].key = tr[k].c;
+      distinct++;
+    }
+    x->slot[q].count++;
   }
   uint32_t off = 0;
-  for (size_t q = 0; q < ns; q++) {
-    x->start[q] = off;
-    off += x->count[q];
-    x->count[q] = 0;
+  for (size_t q = 0; q < x->nslots; q++) {
+    x->slot[q].start = off;
+    off += x->slot[q].count;
+    x->slot[q].count = 0;
   }
   x->post = plx__malloc((ntr + 1) * sizeof *x->post);
   x->npost = ntr;
   for (size_t k = 0; k < ntr; k++) {
     size_t q = S_slot_of(x, tr[k].c);
-    x->post[x->start[q] + x->count[q]++] = (S_post){tr[k].sent, tr[k].tok};
+    x->post[x->slot[q].start + x->slot[q].count++] = (S_post){tr[k].sent, tr[k].tok};
   }
+  /* the triples, in token order, become each token's concept list */
+  x->tokc = plx__malloc((ntr + 1) * sizeof *x->tokc);
+  for (size_t k = 0; k < ntr; k++) x->tokc[k] = (S_tc){tr[k].c, tr[k].tok >> 30};
   free(tr);
   return x;
 }
 
 void plx__index_free(plx__index *x) {
   if (!x) return;
-  free(x->keys);
-  free(x->start);
-  free(x->count);
+  free(x->tokc);
+  free(x->tokoff);
+  free(x->slot);
   free(x->post);
   free(x);
 }
 
-/* Postings of concept c: *n of them. */
-static const S_post *S_find(const plx__index *x, uint32_t c, size_t *n) {
+/* Postings of concept c: *n of them; *slot (may be NULL) gets the
+ * concept's slot in the hash. */
+static const S_post *S_find_slot(const plx__index *x, uint32_t c, size_t *n, size_t *slot) {
   size_t q = S_slot_of(x, c);
-  if (x->keys[q] == PLX__NONE) {
+  if (slot) *slot = q;
+  if (x->slot[q].key == PLX__NONE) {
     *n = 0;
     return NULL;
   }
-  *n = x->count[q];
-  return x->post + x->start[q];
+  *n = x->slot[q].count;
+  return x->post + x->slot[q].start;
+}
+
+static const S_post *S_find(const plx__index *x, uint32_t c, size_t *n) {
+  return S_find_slot(x, c, n, NULL);
 }
 
 const plx__post *plx__index_find(const plx__index *x, uint32_t c, size_t *n) {
@@ -250,6 +286,22 @@ static size_t S_lower(const S_post *p, size_t n, uint32_t s) {
     else hi = mid;
   }
   return lo;
+}
+
+/* The same, from a hint: the answer to the last query on these postings.
+ * The band of an alignment moves forward row by row, so the answer is
+ * usually at or just after the hint (a gallop, not a search of the whole
+ * list). */
+static size_t S_lower_from(const S_post *p, size_t n, uint32_t s, size_t hint) {
+  if (hint > n) hint = n;
+  if (hint > 0 && p[hint - 1].sent >= s) return S_lower(p, hint, s);
+  size_t lo = hint, step = 1;
+  while (lo + step < n && p[lo + step - 1].sent < s) {
+    lo += step;
+    step *= 2;
+  }
+  size_t hi = lo + step < n ? lo + step : n;
+  return lo + S_lower(p + lo, hi - lo, s);
 }
 
 /* ---- candidate pairs ---- */
@@ -292,6 +344,19 @@ struct plx__matcher {
   uint64_t *ckeys;
   uint8_t *cvals;
   size_t cslots, cn;
+  /* sentence rowi of A by concept, for scattered sentences of B: slots of
+   * (concept, first entry), entries of (A token, tag, next) */
+  size_t rowi;
+  struct S_rslot {
+    uint32_t key, head;
+  } *rslot;
+  uint32_t rslots;
+  struct S_rent {
+    uint32_t ta, tag, next;
+  } *rent;
+  size_t nrent, rentcap;
+  uint32_t *pbase, *pbasetok; /* dedupe of the pairs of one B token */
+  size_t npbase;
 };
 
 plx__matcher *plx__matcher_new(const plx__lex *lex, const plx__ana *a, const plx__ana *b,
@@ -302,11 +367,16 @@ plx__matcher *plx__matcher_new(const plx__lex *lex, const plx__ana *a, const plx
   m->b = b;
   m->x = x;
   m->mark = plx__calloc(b->nsent + 1, sizeof *m->mark);
+  m->rowi = SIZE_MAX;
   return m;
 }
 
 void plx__matcher_free(plx__matcher *m) {
   if (!m) return;
+  free(m->rslot);
+  free(m->rent);
+  free(m->pbase);
+  free(m->pbasetok);
   free(m->mark);
   free(m->basetok);
   free(m->base);
@@ -378,6 +448,109 @@ static int S_has(const plx__matcher *m, const plx__tplist *o, size_t k, uint32_t
   return 0;
 }
 
+/* ---- scattered sentences: sentence i of A indexed, B probes it ---- */
+
+static void S_row_index(plx__matcher *m, size_t i) {
+  if (m->rowi == i) return;
+  m->rowi = i;
+  const plx__ana *a = m->a;
+  size_t n = 0;
+  plx__tc tc[640];
+  m->nrent = 0;
+  size_t need = 64;
+  for (uint32_t t = a->first[i]; t < a->first[i + 1]; t++) n += 12;
+  while (need < n * 2) need <<= 1;
+  if (need > m->rslots) {
+    m->rslot = plx__realloc(m->rslot, need * sizeof *m->rslot);
+    m->rslots = (uint32_t)need;
+  }
+  for (size_t q = 0; q < m->rslots; q++) m->rslot[q].key = PLX__NONE;
+  size_t distinct = 0;
+  for (uint32_t t = a->first[i]; t < a->first[i + 1]; t++) {
+    size_t nc = plx__tk_tagged(m->lex, &a->tok[t], 1, tc, 640);
+    for (size_t k = 0; k < nc; k++) {
+      if ((distinct + 1) * 2 > m->rslots) {
+        /* rare: grow and index the sentence again */
+        m->rslots *= 2;
+        m->rslot = plx__realloc(m->rslot, m->rslots * sizeof *m->rslot);
+        m->rowi = SIZE_MAX;
+        S_row_index(m, i);
+        return;
+      }
+      size_t q = (tc[k].c * 2654435761u) & (m->rslots - 1);
+      while (m->rslot[q].key != PLX__NONE && m->rslot[q].key != tc[k].c)
+        q = (q + 1) & (m->rslots - 1);
+      if (m->rslot[q].key == PLX__NONE) {
+        m->rslot[q].key = tc[k].c;
+        m->rslot[q].head = UINT32_MAX;
+        distinct++;
+      }
+      plx__grow((void **)&m->rent, &m->rentcap, m->nrent + 1, sizeof *m->rent);
+      /* entries of a concept in token order: prepend, tokens come in order
+       * and are read back to front below */
+      m->rent[m->nrent] = (struct S_rent){t - a->first[i], tc[k].tag, m->rslot[q].head};
+      m->rslot[q].head = (uint32_t)m->nrent++;
+    }
+  }
+}
+
+/* The pairs of sentence i of A (indexed) with sentence j of B, into o. */
+static void S_pairs_probe(plx__matcher *m, size_t j, plx__tplist *o) {
+  const plx__ana *a = m->a, *b = m->b;
+  size_t i = m->rowi, na = plx__ana_len(a, i);
+  o->n = 0;
+  /* for each A token, where its pairs with the current B token start */
+  if (na > m->npbase) {
+    m->pbase = plx__realloc(m->pbase, na * sizeof *m->pbase);
+    m->pbasetok = plx__realloc(m->pbasetok, na * sizeof *m->pbasetok);
+    m->npbase = na;
+  }
+  for (size_t t = 0; t < na; t++) m->pbasetok[t] = UINT32_MAX;
+  for (uint32_t u = b->first[j]; u < b->first[j + 1]; u++) {
+    const plx__tk *tk = &b->tok[u];
+    uint32_t tb = u - b->first[j];
+    /* its own concepts, as the index keeps them */
+    const plx__tc *tcb = m->x->tokc + m->x->tokoff[u];
+    size_t nc = m->x->tokoff[u + 1] - m->x->tokoff[u];
+    uint32_t skel_b = PLX__NONE;
+    size_t start = o->n; /* the pairs of this B token start here */
+    for (size_t c = 0; c < nc; c++) {
+      size_t q = (tcb[c].c * 2654435761u) & (m->rslots - 1);
+      while (m->rslot[q].key != PLX__NONE && m->rslot[q].key != tcb[c].c)
+        q = (q + 1) & (m->rslots - 1);
+      if (m->rslot[q].key == PLX__NONE) continue;
+      for (uint32_t e = m->rslot[q].head; e != UINT32_MAX; e = m->rent[e].next) {
+        uint32_t ta = m->rent[e].ta;
+        if (m->rent[e].tag != tcb[c].tag) continue;
+        /* one pair per (ta, tb), at its best value */
+        size_t found = SIZE_MAX;
+        for (size_t x = start; x < o->n; x++)
+          if (o->p[x].ta == ta) {
+            found = x;
+            break;
+          }
+        float s;
+        if (tcb[c].tag == PLX__TAG_SHARE) s = 1.0f;
+        else if (tcb[c].tag == PLX__TAG_COGNATE) s = COGNATE_VALUE;
+        else {
+          if (found != SIZE_MAX) continue;
+          if (skel_b == PLX__NONE) skel_b = S_skel(m->lex, tk);
+          uint32_t skel_a = S_skel(m->lex, &a->tok[a->first[i] + ta]);
+          if (skel_a == PLX__NONE || skel_b == PLX__NONE || !S_cognate_cached(m, skel_a, skel_b))
+            continue;
+          s = COGNATE_VALUE;
+        }
+        if (found != SIZE_MAX) {
+          if (s > o->p[found].s) o->p[found].s = s;
+          continue;
+        }
+        plx__grow((void **)&o->p, &o->cap, o->n + 1, sizeof *o->p);
+        o->p[o->n++] = (plx__tp){ta, tb, s};
+      }
+    }
+  }
+}
+
 void plx__pairs_row(plx__matcher *m, size_t i, const uint32_t *js, size_t njs,
                     plx__tplist *out) {
   const plx__ana *a = m->a, *b = m->b;
@@ -393,6 +566,15 @@ void plx__pairs_row(plx__matcher *m, size_t i, const uint32_t *js, size_t njs,
   }
   if (!njs) return;
   uint32_t jlo = js[0], jhi = js[njs - 1];
+  if (njs < 64 && (size_t)(jhi - jlo) > 4 * njs + 8) {
+    /* scattered sentences (candidates): sentence i indexed once, each
+     * candidate probes it with its own concepts, instead of a search in
+     * long postings per concept and candidate */
+    for (size_t k = 0; k < njs; k++) m->mark[js[k]] = 0;
+    S_row_index(m, i);
+    for (size_t k = 0; k < njs; k++) S_pairs_probe(m, js[k], &out[k]);
+    return;
+  }
   S_tc tc[640];
   for (uint32_t t = a->first[i]; t < a->first[i + 1]; t++) {
     const plx__tk *tk = &a->tok[t];
@@ -400,18 +582,19 @@ void plx__pairs_row(plx__matcher *m, size_t i, const uint32_t *js, size_t njs,
     size_t nc = plx__tk_tagged(m->lex, tk, 1, tc, 640);
     uint32_t skel_a = PLX__NONE;
     for (size_t c = 0; c < nc; c++) {
-      size_t np;
-      const S_post *p = S_find(m->x, tc[c].c, &np);
+      size_t np, slot;
+      const S_post *p = S_find_slot(m->x, tc[c].c, &np, &slot);
       if (!np) continue;
-      /* only the postings of sentences in [jlo, jhi]: a window when js is
-       * dense, a search per sentence when it is sparse */
-      size_t lo = S_lower(p, np, jlo), hi = S_lower(p, np, jhi + 1);
-      if (lo == hi) continue;
-      int sparse = hi - lo > 4 * njs + 8;
-      for (size_t s = 0; s < (sparse ? njs : 1); s++) {
-        size_t from = sparse ? S_lower(p, np, js[s]) : lo;
-        uint32_t last = sparse ? js[s] : jhi;
-        for (size_t q = from; q < np && p[q].sent <= last; q++) {
+      /* only the postings of sentences in [jlo, jhi]: a window, found from
+       * where the last row's was */
+      /* the hint lives in the index's slot: it is only a hint, and each
+       * alignment has its own index */
+      struct S_islot *sl = &((plx__index *)m->x)->slot[slot];
+      size_t lo = S_lower_from(p, np, jlo, sl->cursor);
+      sl->cursor = (uint32_t)lo;
+      if (lo == np || p[lo].sent > jhi) continue;
+      {
+        for (size_t q = lo; q < np && p[q].sent <= jhi; q++) {
           uint32_t k = m->mark[p[q].sent];
           if (!k) continue;
           uint32_t tb = p[q].tok & TOK_MASK;

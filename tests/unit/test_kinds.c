@@ -504,8 +504,18 @@ static void test_threads(void) {
   for (int i = 0; i < 4; i++) CHECK(ok[i]);
 }
 
+/* Furniture patterns are compiled when a sentence first needs them: every
+ * one of the shipped files must compile all the same. */
+static void test_patterns_compile(void) {
+  plx_error err = {0};
+  CHECK_INT(plx__kinds_check("en", &err), PLX_OK);
+  CHECK_INT(plx__kinds_check("es", &err), PLX_OK);
+  CHECK_INT(plx__kinds_check("xx", &err), PLX_ERR_LANGUAGE);
+}
+
 int main(void) {
   test_threads();
+  test_patterns_compile();
   test_title();
   test_duplicate();
   test_boilerplate();
