@@ -341,8 +341,7 @@ static int S_hspace(uint32_t c) {
 static int S_newline(uint32_t c) { return c == '\n' || c == 0x2028 || c == 0x2029; }
 
 static int S_whole_line(const char *t, size_t len, size_t s, size_t e) {
-  for (size_t k = s; k < e; k++)
-    if (t[k] == '\n') return 0;
+  if (memchr(t + s, '\n', e - s)) return 0;
   size_t j = s;
   while (j > 0) {
     uint32_t c = plx__utf8_prev(t, &j);
@@ -375,14 +374,16 @@ static int S_final(const char *t, size_t s, size_t e) {
   return 0;
 }
 
-/* Is t[s,e) on one line of at most S_SHORT_LINE bytes? Body paragraphs
- * make long lines; the search stops at that distance, so it stays cheap. */
-static int S_short_line(const char *t, size_t len, size_t s, size_t e) {
+/* Is t[s,e) on one line of at most S_SHORT_LINE bytes? line_start: where
+ * the line holding s starts (found by the caller, which walks the text
+ * once). Body paragraphs make long lines. */
+static int S_short_line(const char *t, size_t len, size_t line_start, size_t s, size_t e) {
   if (e - s > S_SHORT_LINE || memchr(t + s, '\n', e - s)) return 0;
-  size_t room = S_SHORT_LINE - (e - s), a = s, b = e;
-  for (; a > 0 && t[a - 1] != '\n' && room > 0; room--) a--;
-  if (a > 0 && t[a - 1] != '\n') return 0;
-  for (; b < len && t[b] != '\n' && room > 0; room--) b++;
+  if (s - line_start > S_SHORT_LINE - (e - s)) return 0;
+  size_t room = S_SHORT_LINE - (e - s) - (s - line_start);
+  size_t fwd = len - e < room ? len - e : room;
+  if (fwd && memchr(t + e, '\n', fwd)) return 1;
+  size_t b = e + fwd;
   return b == len || t[b] == '\n';
 }
 
@@ -604,10 +605,63 @@ static inline __attribute__((always_inline)) int32_t S_nf_next(S_nf *r, int *aln
  * one pass: the same result as S_normalise, S_count_words, S_fold and
  * S_hash, which is what lets both kinds of key meet in one table. Returns 0
  * when the slow path must do it. */
+/* What S_nf_next makes of each byte, for the ASCII loop below: the folded
+ * character in the low byte, and flags. */
+enum { S_F_BLANK = 1 << 8, S_F_ALNUM = 1 << 9, S_F_ALPHA = 1 << 10, S_F_HIGH = 1 << 11 };
+static uint16_t S_cls[256];
+static pthread_once_t S_cls_once = PTHREAD_ONCE_INIT;
+static void S_cls_init(void) {
+  for (int c = 0; c < 256; c++) {
+    int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
+    int alpha = lower >= 'a' && lower <= 'z', digit = c >= '0' && c <= '9';
+    int blank = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    S_cls[c] = (uint16_t)(c >= 0x80 ? S_F_HIGH
+                                    : lower | (blank ? S_F_BLANK : 0) |
+                                          (alpha || digit ? S_F_ALNUM : 0) | (alpha ? S_F_ALPHA : 0));
+  }
+}
+
+/* S_fast_key for ASCII text, a byte at a time from a table; 0 when the
+ * span has a byte beyond ASCII (the reader below does it then). */
+static int S_ascii_key(const char *t, size_t s, size_t e, uint64_t *hash, size_t *len,
+                       S_info *in) {
+  uint64_t h = S_FNV_INIT;
+  size_t n = 0, words = 0;
+  unsigned inword = 0, seen = 0, pending = 0, started = 0;
+  for (size_t k = s; k < e; k++) {
+    unsigned x = S_cls[(unsigned char)t[k]];
+    if (x & (S_F_HIGH | S_F_BLANK)) {
+      if (x & S_F_HIGH) return 0;
+      pending = started;
+      continue;
+    }
+    if (pending) {
+      h = S_FNV(h, ' ');
+      n++;
+      inword = 0;
+      pending = 0;
+    }
+    started = 1;
+    h = S_FNV(h, x & 0xFF);
+    n++;
+    unsigned alnum = (x >> 9) & 1;
+    words += alnum > inword;
+    inword = alnum;
+    seen |= x;
+  }
+  in->words = words;
+  in->letters = (seen & S_F_ALPHA) != 0;
+  *hash = h;
+  *len = n;
+  return 1;
+}
+
 static int S_fast_key(const char *t, size_t s, size_t e, int list, uint64_t *hash, size_t *len,
                       S_info *in) {
   S_nf r;
   if (!S_nf_start(&r, t, s, e, list)) return 0;
+  pthread_once(&S_cls_once, S_cls_init);
+  if (S_ascii_key(t, s, e, hash, len, in)) return 1;
   uint64_t h = S_FNV_INIT;
   size_t n = 0, words = 0;
   int inword = 0, letters = 0, alnum, alpha;
@@ -703,6 +757,11 @@ static int S_fold(const S_ubuf *in, S_ubuf *out) {
  * their keys agree, to rule out a hash collision. */
 static int S_same_form(const char *t, const S_info *a, int alist, const S_info *b, int blist,
                        S_ubuf *tmp, S_ubuf *norm, S_ubuf *fa, S_ubuf *fb) {
+  /* the same bytes have the same normal form (a repeated line, the usual
+   * repeat): no need to read them one by one */
+  if (alist == blist && a->te - a->ts == b->te - b->ts &&
+      memcmp(t + a->ts, t + b->ts, a->te - a->ts) == 0)
+    return 1;
   int fast = S_fast_equal(t, a, alist, b, blist);
   if (fast >= 0) return fast;
   S_normalise(t, a->ts, a->te, alist, tmp, norm);
@@ -750,6 +809,7 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
 
   /* Facts, and boilerplate. An incoming DUPLICATE is worked out afresh. */
   int have_title = 0;
+  size_t line_start = 0, nl_from = 0;
   for (size_t i = 0; i < n; i++) {
     S_info *in = &info[i];
     if (s[i].kind == PLX_KIND_DUPLICATE) s[i].kind = PLX_KIND_TEXT;
@@ -776,7 +836,12 @@ plx_status plx__kinds_assign(const char *lang, const char *text, size_t len, plx
     /* Most sentences get their key and word count in one pass (S_fast_key);
      * the rest, and lines that may be site furniture, take the full normal
      * form. */
-    int candidate = in->whole_line || S_short_line(text, len, in->ts, in->te);
+    /* the start of the line holding ts: sentences come in order, so the
+     * line breaks are found by one forward walk over the text */
+    for (const char *nl; nl_from < in->ts && (nl = memchr(text + nl_from, '\n', in->ts - nl_from));)
+      line_start = nl_from = (size_t)(nl - text) + 1;
+    if (nl_from < in->ts) nl_from = in->ts;
+    int candidate = in->whole_line || S_short_line(text, len, line_start, in->ts, in->te);
     uint64_t key = 0;
     size_t keylen = 0;
     int have_key = !candidate && S_fast_key(text, in->ts, in->te, list, &key, &keylen, in);

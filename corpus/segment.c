@@ -484,15 +484,16 @@ static int S_keep(const plx__seg *seg, const view *v, size_t b) {
   if (cls == AB_NONE && ts > v->lo + 1) {
     size_t pts, pte;
     S_token_before(v, ts, &pts, &pte);
-    if (pte > pts && pte - pts + 1 + wn < 24) {
+    if (pte > pts && pte - pts + 1 + wn < 24 && v->t[pte - 1] == '.') {
+      /* "EE." and "UU." as "EE. UU." (built by hand: this runs at every
+       * period, and snprintf would cost more than the rest of the test) */
       char pair[48];
-      int len = snprintf(pair, sizeof pair, "%.*s %.*s", (int)(pte - pts), v->t + pts,
-                         (int)wn, w);
-      if (len > 0 && (size_t)len < sizeof pair && pair[pte - pts - 1] == '.') {
-        /* compare without the first half's period: "p. ej" is listed as "p. ej" */
-        ab_class pc = S_abbr_class(seg, pair, (size_t)len);
-        if (pc != AB_NONE) cls = pc;
-      }
+      size_t n1 = pte - pts;
+      memcpy(pair, v->t + pts, n1);
+      pair[n1] = ' ';
+      memcpy(pair + n1 + 1, w, wn);
+      ab_class pc = S_abbr_class(seg, pair, n1 + 1 + wn);
+      if (pc != AB_NONE) cls = pc;
     }
   }
   switch (cls) {
@@ -941,9 +942,13 @@ plx_status plx__seg_doc(plx__seg *seg, const char *text, size_t len, const plx__
   seg->scratch.len = 0;
   plx__buf_put(&seg->scratch, text + from, to - from);
   char *sc = seg->scratch.data;
+  /* line breaks are found with memchr: most of a block has none */
   for (size_t i = 0; i < nblocks; i++)
-    for (size_t k = blocks[i].start; k < blocks[i].end; k++)
-      if (sc[k - from] == '\n' || sc[k - from] == '\r') sc[k - from] = ' ';
+    for (int pass = 0; pass < 2; pass++) {
+      char c = pass ? '\r' : '\n';
+      char *p = sc + (blocks[i].start - from), *end = sc + (blocks[i].end - from);
+      while (p < end && (p = memchr(p, c, (size_t)(end - p)))) *p++ = ' ';
+    }
   if (to - from > INT32_MAX)
     return plx__fail(err, PLX_ERR_TOO_LARGE, "text over 2 GiB");
   UErrorCode uerr = U_ZERO_ERROR;

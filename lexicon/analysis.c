@@ -196,7 +196,13 @@ void plx__ana_add(plx__lex *lex, plx__ana *a, const char *text, size_t start, si
       continue;
     }
     uint32_t concept;
-    size_t best = S_name_at(lex, t, i, &concept);
+    /* only a word the compiler saw begin a name can begin one */
+    uint32_t ref0 = s->refs[i];
+    if (ref0 == PLX__NONE) ref0 = plx__word_ref(lex, side, t->forms.data + rt->form, rt->flen, rt->digits);
+    s->refs[i] = ref0;
+    size_t best = (plx__word_rec(lex, side, ref0)->flags & PLX__WF_NAME_START)
+                      ? S_name_at(lex, t, i, &concept)
+                      : 0;
     if (best > 1) {
       o->end = (uint32_t)start + t->t[i + best - 1].end;
       o->extra = o->key = concept;

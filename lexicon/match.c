@@ -333,6 +333,11 @@ int plx__cognates(const char *a, size_t n, const char *b, size_t m) {
   return row[m] * 3 <= longest;
 }
 
+/* A concept of an A token that the index of B has: its slot there. */
+typedef struct S_pres {
+  uint32_t c, slot, tag;
+} S_pres;
+
 struct plx__matcher {
   const plx__lex *lex;
   const plx__ana *a, *b;
@@ -357,6 +362,16 @@ struct plx__matcher {
   size_t nrent, rentcap;
   uint32_t *pbase, *pbasetok; /* dedupe of the pairs of one B token */
   size_t npbase;
+  /* per word of A, the concepts of it that B's index has (its slot there),
+   * found once: most translations of a word never occur in B, and a probe
+   * of a long article's index is a cache miss */
+  uint32_t *wkeys;
+  struct S_wl {
+    uint32_t off, nshare, n;
+  } *wvals;
+  size_t wslots, wn;
+  S_pres *pres;
+  size_t npres, prescap;
 };
 
 plx__matcher *plx__matcher_new(const plx__lex *lex, const plx__ana *a, const plx__ana *b,
@@ -377,6 +392,9 @@ void plx__matcher_free(plx__matcher *m) {
   free(m->rent);
   free(m->pbase);
   free(m->pbasetok);
+  free(m->wkeys);
+  free(m->wvals);
+  free(m->pres);
   free(m->mark);
   free(m->basetok);
   free(m->base);
@@ -448,6 +466,76 @@ static int S_has(const plx__matcher *m, const plx__tplist *o, size_t k, uint32_t
   return 0;
 }
 
+/* The cached list of word ref w of side: its SHARE concepts first (nshare
+ * of them), then its cognate keys; only those B has. */
+static const struct S_wl *S_word_present(plx__matcher *m, int side, uint32_t w) {
+  if (m->wslots == 0 || (m->wn + 1) * 2 > m->wslots) {
+    size_t ns = m->wslots ? m->wslots * 2 : 1024;
+    uint32_t *k = plx__malloc(ns * sizeof *k);
+    struct S_wl *v = plx__malloc(ns * sizeof *v);
+    memset(k, 0xFF, ns * sizeof *k);
+    for (size_t q = 0; q < m->wslots; q++) {
+      if (m->wkeys[q] == PLX__NONE) continue;
+      size_t r = (m->wkeys[q] * 2654435761u) & (ns - 1);
+      while (k[r] != PLX__NONE) r = (r + 1) & (ns - 1);
+      k[r] = m->wkeys[q];
+      v[r] = m->wvals[q];
+    }
+    free(m->wkeys);
+    free(m->wvals);
+    m->wkeys = k;
+    m->wvals = v;
+    m->wslots = ns;
+  }
+  size_t q = (w * 2654435761u) & (m->wslots - 1);
+  while (m->wkeys[q] != PLX__NONE && m->wkeys[q] != w) q = (q + 1) & (m->wslots - 1);
+  if (m->wkeys[q] == w) return &m->wvals[q];
+  const plx__wrec *r = plx__word_rec(m->lex, side, w);
+  const uint32_t *ids = plx__word_ids(m->lex, w, r);
+  struct S_wl l = {(uint32_t)m->npres, 0, 0};
+  uint32_t extra[2] = {r->cognate, r->prefix};
+  for (size_t k = 0; k < (size_t)r->nids + 2; k++) {
+    uint32_t c = k < r->nids ? ids[k] : extra[k - r->nids];
+    if (c == PLX__NONE) continue;
+    size_t np, slot;
+    S_find_slot(m->x, c, &np, &slot);
+    if (!np) continue;
+    uint32_t tag = k < r->nids ? PLX__TAG_SHARE : k == r->nids ? PLX__TAG_COGNATE : PLX__TAG_PREFIX;
+    plx__grow((void **)&m->pres, &m->prescap, m->npres + 1, sizeof *m->pres);
+    m->pres[m->npres++] = (S_pres){c, (uint32_t)slot, tag};
+    l.n++;
+    if (tag == PLX__TAG_SHARE) l.nshare++;
+  }
+  m->wkeys[q] = w;
+  m->wvals[q] = l;
+  m->wn++;
+  return &m->wvals[q];
+}
+
+/* The concepts of A token t that B's index has, in the order of
+ * plx__tk_tagged (shared concepts, then cognate keys), into out (cap). */
+static size_t S_present(plx__matcher *m, const plx__tk *t, S_pres *out, size_t cap) {
+  size_t n = 0;
+  const struct S_wl *wl = NULL;
+  if (t->word != PLX__NONE) {
+    wl = S_word_present(m, t->side, t->word);
+    for (uint32_t k = 0; k < wl->nshare && n < cap; k++) out[n++] = m->pres[wl->off + k];
+  }
+  uint32_t more[2] = {PLX__NONE, PLX__NONE};
+  if (t->word != PLX__NONE && (t->flags & PLX__TF_NAME))
+    more[0] = plx__word_rec(m->lex, t->side, t->word)->name1;
+  more[1] = t->extra;
+  for (int k = 0; k < 2; k++) {
+    if (more[k] == PLX__NONE || n >= cap) continue;
+    size_t np, slot;
+    S_find_slot(m->x, more[k], &np, &slot);
+    if (np) out[n++] = (S_pres){more[k], (uint32_t)slot, PLX__TAG_SHARE};
+  }
+  if (wl)
+    for (uint32_t k = wl->nshare; k < wl->n && n < cap; k++) out[n++] = m->pres[wl->off + k];
+  return n;
+}
+
 /* ---- scattered sentences: sentence i of A indexed, B probes it ---- */
 
 static void S_row_index(plx__matcher *m, size_t i) {
@@ -455,7 +543,7 @@ static void S_row_index(plx__matcher *m, size_t i) {
   m->rowi = i;
   const plx__ana *a = m->a;
   size_t n = 0;
-  plx__tc tc[640];
+  S_pres tc[640];
   m->nrent = 0;
   size_t need = 64;
   for (uint32_t t = a->first[i]; t < a->first[i + 1]; t++) n += 12;
@@ -467,7 +555,7 @@ static void S_row_index(plx__matcher *m, size_t i) {
   for (size_t q = 0; q < m->rslots; q++) m->rslot[q].key = PLX__NONE;
   size_t distinct = 0;
   for (uint32_t t = a->first[i]; t < a->first[i + 1]; t++) {
-    size_t nc = plx__tk_tagged(m->lex, &a->tok[t], 1, tc, 640);
+    size_t nc = S_present(m, &a->tok[t], tc, 640);
     for (size_t k = 0; k < nc; k++) {
       if ((distinct + 1) * 2 > m->rslots) {
         /* rare: grow and index the sentence again */
@@ -575,21 +663,19 @@ void plx__pairs_row(plx__matcher *m, size_t i, const uint32_t *js, size_t njs,
     for (size_t k = 0; k < njs; k++) S_pairs_probe(m, js[k], &out[k]);
     return;
   }
-  S_tc tc[640];
+  S_pres tc[640];
   for (uint32_t t = a->first[i]; t < a->first[i + 1]; t++) {
     const plx__tk *tk = &a->tok[t];
     uint32_t ta = t - a->first[i];
-    size_t nc = plx__tk_tagged(m->lex, tk, 1, tc, 640);
+    size_t nc = S_present(m, tk, tc, 640);
     uint32_t skel_a = PLX__NONE;
     for (size_t c = 0; c < nc; c++) {
-      size_t np, slot;
-      const S_post *p = S_find_slot(m->x, tc[c].c, &np, &slot);
-      if (!np) continue;
       /* only the postings of sentences in [jlo, jhi]: a window, found from
-       * where the last row's was */
-      /* the hint lives in the index's slot: it is only a hint, and each
-       * alignment has its own index */
-      struct S_islot *sl = &((plx__index *)m->x)->slot[slot];
+       * where the last row's was (the hint lives in the index's slot: it
+       * is only a hint, and each alignment has its own index) */
+      struct S_islot *sl = &((plx__index *)m->x)->slot[tc[c].slot];
+      const S_post *p = m->x->post + sl->start;
+      size_t np = sl->count;
       size_t lo = S_lower_from(p, np, jlo, sl->cursor);
       sl->cursor = (uint32_t)lo;
       if (lo == np || p[lo].sent > jhi) continue;

@@ -157,6 +157,9 @@ typedef struct S_lex {
    * entries with the same first word (index + 1; 0 empty) */
   uint32_t *slots;
   size_t nslots;
+  /* per entry that begins a run of one first word: whether that word can
+   * begin a value by itself (S_may_hold_values) */
+  uint8_t *strong;
   plx_status status;
   char message[300];
 } S_lex;
@@ -474,6 +477,40 @@ static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *
   return p;
 }
 
+/* The word starting at t[i] (a letter): its folded key into key (empty
+ * when longer than S_KEY); returns where it ends. */
+static size_t S_word_key(const char *t, size_t len, size_t i, char *key) {
+  size_t kl = 0;
+  int toolong = 0;
+  size_t j = i;
+  while (j < len) {
+    size_t nj;
+    uint32_t d = S_peek(t, len, j, &nj);
+    if (!S_letter(d)) break;
+    j = nj;
+    if (d >= 0x80 && (U_GET_GC_MASK((UChar32)d) & U_GC_M_MASK)) {
+      /* A combining tilde after n is ñ (decomposed text); other marks
+       * are the accents folding drops. */
+      if (d == 0x303 && kl > 0 && key[kl - 1] == 'n') {
+        kl--;
+        d = 0xF1;
+      } else {
+        continue;
+      }
+    }
+    char u[4];
+    size_t m = S_put_utf8(u, S_fold(d));
+    if (kl + m >= S_KEY) {
+      toolong = 1;
+      continue;
+    }
+    memcpy(key + kl, u, m);
+    kl += m;
+  }
+  key[toolong ? 0 : kl] = '\0';
+  return j;
+}
+
 static void S_tokenize(const char *t, size_t len, int es, S_toks *out) {
   int space = 1;
   for (size_t i = 0; i < len;) {
@@ -494,37 +531,9 @@ static void S_tokenize(const char *t, size_t len, int es, S_toks *out) {
       if (!e) e = S_scan_number(t, len, i, es, &k);
       k.e = e;
     } else if (S_letter(c)) {
-      size_t kl = 0;
-      int toolong = 0;
       k.cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper((UChar32)c) || u_istitle((UChar32)c));
-      size_t j = i;
-      while (j < len) {
-        size_t nj;
-        uint32_t d = S_peek(t, len, j, &nj);
-        if (!S_letter(d)) break;
-        j = nj;
-        if (d >= 0x80 && (U_GET_GC_MASK((UChar32)d) & U_GC_M_MASK)) {
-          /* A combining tilde after n is ñ (decomposed text); other marks
-           * are the accents folding drops. */
-          if (d == 0x303 && kl > 0 && k.key[kl - 1] == 'n') {
-            kl--;
-            d = 0xF1;
-          } else {
-            continue;
-          }
-        }
-        char u[4];
-        size_t m = S_put_utf8(u, S_fold(d));
-        if (kl + m >= S_KEY) {
-          toolong = 1;
-          continue;
-        }
-        memcpy(k.key + kl, u, m);
-        kl += m;
-      }
-      k.key[toolong ? 0 : kl] = '\0';
       k.kind = T_WORD;
-      k.e = j;
+      k.e = S_word_key(t, len, i, k.key);
     } else {
       k.kind = T_SYM;
       k.cp = c;
@@ -704,13 +713,62 @@ static void S_load_lang(S_lex *lx) {
   lx->nslots = 64;
   while (lx->nslots < lx->n * 2) lx->nslots <<= 1;
   lx->slots = plx__calloc(lx->nslots, sizeof *lx->slots);
+  lx->strong = plx__calloc(lx->n + 1, 1);
+  size_t run = 0;
   for (size_t k = 0; k < lx->n; k++) {
     const char *key = lx->keys[lx->e[k].key];
-    if (k > 0 && strcmp(lx->keys[lx->e[k - 1].key], key) == 0) continue;
-    size_t q = S_hash_key(key) & (lx->nslots - 1);
-    while (lx->slots[q]) q = (q + 1) & (lx->nslots - 1);
-    lx->slots[q] = (uint32_t)k + 1;
+    if (k == 0 || strcmp(lx->keys[lx->e[k - 1].key], key) != 0) {
+      run = k;
+      size_t q = S_hash_key(key) & (lx->nslots - 1);
+      while (lx->slots[q]) q = (q + 1) & (lx->nslots - 1);
+      lx->slots[q] = (uint32_t)k + 1;
+    }
+    /* what a value can begin with, alone: a number word (not an article
+     * or a pronoun: those need a scale or a unit after them, which are
+     * here too), an ordinal, a month, a weekday, a currency, a unit, a
+     * scale */
+    const S_entry *en = &lx->e[k];
+    int kind = en->kind;
+    if ((kind == K_NUM && !(en->flags & (F_BARE | F_ARTICLE))) || kind == K_ORD ||
+        kind == K_MONTH || kind == K_WEEKDAY || kind == K_CUR || kind == K_UNIT ||
+        kind == K_SCALE)
+      lx->strong[run] = 1;
   }
+}
+
+static int S_roman(const char *p, size_t n);
+
+/* Whether text may hold a value: a digit, a word of the lists that can
+ * begin one, a currency sign, a Roman numeral. Most sentences have none,
+ * and this scan costs a fraction of reading them. */
+static int S_may_hold_values(const S_lex *lx, const char *t, size_t len) {
+  char key[S_KEY];
+  for (size_t i = 0; i < len;) {
+    size_t next;
+    uint32_t c = S_peek(t, len, i, &next);
+    if (c >= '0' && c <= '9') return 1;
+    size_t e = next;
+    if (S_letter(c) && !(c >= 0x80 && (U_GET_GC_MASK((UChar32)c) & U_GC_M_MASK))) {
+      e = S_word_key(t, len, i, key);
+      if (S_roman(t + i, e - i)) return 1;
+    } else if (!S_space(c)) {
+      key[S_put_utf8(key, c)] = '\0';
+    } else {
+      i = next;
+      continue;
+    }
+    if (key[0] && lx->nslots)
+      for (size_t q = S_hash_key(key) & (lx->nslots - 1); lx->slots[q];
+           q = (q + 1) & (lx->nslots - 1)) {
+        uint32_t k = lx->slots[q] - 1;
+        if (strcmp(lx->keys[lx->e[k].key], key) == 0) {
+          if (lx->strong[k]) return 1;
+          break;
+        }
+      }
+    i = e;
+  }
+  return 0;
 }
 
 static void S_load(void) {
@@ -1560,6 +1618,7 @@ plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_v
   const S_lex *lx = &S_lexes[es];
   if (lx->status != PLX_OK) return plx__fail(err, lx->status, "%s", lx->message);
 
+  if (!S_may_hold_values(lx, text, len)) return PLX_OK;
   S_toks toks = {0};
   S_tokenize(text, len, es, &toks);
   S_ctx c = {.text = text, .lx = lx, .es = es, .tk = toks.t, .n = toks.n, .last_end = SIZE_MAX};
