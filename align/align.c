@@ -446,34 +446,48 @@ typedef struct S_step {
 static const S_step S_steps[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
 #define NSTEPS (sizeof S_steps / sizeof S_steps[0])
 
-/* Sorted pairs of one sentence pair, kept for the groups that contain it. */
+/* The pairs of one sentence pair of the band, kept for the groups that
+ * contain it: sorted only when a group is scored (most never are). */
 typedef struct S_vplist {
-  plx__vp *v;
+  plx__tp *p;    /* the candidate pairs */
   size_t n, cap;
+  plx__vp *v;    /* the same with their values, sorted, once needed */
+  size_t vcap;
+  int sorted;
   double ua, ub; /* sum over A's (B's) tokens of their best pair's value */
   double sim;    /* the similarity of the pair */
 } S_vplist;
 
-/* What the matching of the pairs v can reach at most, counted from each
+/* What the matching of the pairs of l can reach at most, counted from each
  * side: every token is matched once at most, so the matched value is at
- * most the sum of each token's best pair (the first of its pairs in the
- * sorted list). A group's bound is the sum of its parts'. */
-static void S_bounds(S_vplist *l, size_t na, size_t nb) {
-  uint8_t sa[512], sb[512];
-  uint8_t *fa = na <= 512 ? sa : plx__calloc(na, 1), *fb = nb <= 512 ? sb : plx__calloc(nb, 1);
-  if (na <= 512) memset(fa, 0, na);
-  if (nb <= 512) memset(fb, 0, nb);
-  l->ua = l->ub = 0;
+ * most the sum of each token's best pair. A group's bound is the sum of
+ * its parts'. */
+static void S_bounds(S_vplist *l, const double *wa, size_t na, const double *wb, size_t nb) {
+  double sa[256], sb[256];
+  double *ma = na <= 256 ? sa : plx__calloc(na, sizeof *ma);
+  double *mb = nb <= 256 ? sb : plx__calloc(nb, sizeof *mb);
+  if (na <= 256) memset(ma, 0, na * sizeof *ma);
+  if (nb <= 256) memset(mb, 0, nb * sizeof *mb);
   for (size_t k = 0; k < l->n; k++) {
-    uint64_t bits = ~l->v[k].key;
-    double value;
-    memcpy(&value, &bits, sizeof value);
-    uint32_t ta = (uint32_t)(l->v[k].order >> 32), tb = (uint32_t)l->v[k].order;
-    if (!fa[ta]) fa[ta] = 1, l->ua += value;
-    if (!fb[tb]) fb[tb] = 1, l->ub += value;
+    const plx__tp *x = &l->p[k];
+    double v = x->s * (wa[x->ta] + wb[x->tb]);
+    if (v > ma[x->ta]) ma[x->ta] = v;
+    if (v > mb[x->tb]) mb[x->tb] = v;
   }
-  if (fa != sa) free(fa);
-  if (fb != sb) free(fb);
+  l->ua = l->ub = 0;
+  for (size_t t = 0; t < na; t++) l->ua += ma[t];
+  for (size_t t = 0; t < nb; t++) l->ub += mb[t];
+  if (ma != sa) free(ma);
+  if (mb != sb) free(mb);
+}
+
+static const plx__vp *S_sorted(S_vplist *l, const double *wa, const double *wb) {
+  if (!l->sorted) {
+    plx__grow((void **)&l->v, &l->vcap, l->n + 1, sizeof *l->v);
+    plx__vp_sorted(l->p, l->n, wa, wb, l->v);
+    l->sorted = 1;
+  }
+  return l->v;
 }
 
 /* A part of a group: its sorted pairs and where its tokens start in the
@@ -482,6 +496,8 @@ typedef struct S_part {
   const plx__vp *v;
   size_t n;
   uint64_t off;
+  S_vplist *l;            /* where v comes from, sorted on need */
+  const double *wa, *wb;  /* the weights of its two sentences */
 } S_part;
 
 /* Merge the parts' sorted lists into out, in the same order a sort of the
@@ -550,7 +566,8 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
         memset(ring[slot] + ringcap[slot], 0, (rn[slot] - ringcap[slot]) * sizeof **ring);
         ringcap[slot] = rn[slot];
       }
-      for (size_t k = 0; k < rn[slot]; k++) ring[slot][k].n = 0, ring[slot][k].sim = 0;
+      for (size_t k = 0; k < rn[slot]; k++)
+        ring[slot][k].n = 0, ring[slot][k].sim = 0, ring[slot][k].sorted = 0;
       if (al->content[0][r]) {
         size_t nj = 0;
         for (size_t c = rlo[slot]; c < rlo[slot] + rn[slot]; c++)
@@ -561,15 +578,23 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
         for (size_t k = 0; k < nj; k++) {
           size_t c = js[k];
           S_vplist *dst = &ring[slot][c - rlo[slot]];
-          plx__grow((void **)&dst->v, &dst->cap, row[k].n + 1, sizeof *dst->v);
+          /* the row's pair list and the cell's change hands: no copy */
+          plx__tp *tp = dst->p;
+          size_t tcap = dst->cap;
+          dst->p = row[k].p;
+          dst->n = row[k].n;
+          dst->cap = row[k].cap;
+          row[k].p = tp;
+          row[k].cap = tcap;
+          row[k].n = 0;
           const double *wb = al->w[1] + B->first[c];
-          dst->n = plx__vp_sorted(row[k].p, row[k].n, wa, wb, dst->v);
-          S_bounds(dst, plx__ana_len(A, r), plx__ana_len(B, c));
+          S_bounds(dst, wa, plx__ana_len(A, r), wb, plx__ana_len(B, c));
           /* kept here, not in the cache: most cells of the band are never
            * asked for again, and there are band-width times more of them
            * than sentences */
-          dst->sim = plx__match_sorted(dst->v, dst->n, wa, plx__ana_len(A, r), al->tot[0][r], wb,
-                                       plx__ana_len(B, c), al->tot[1][c], NULL).sim;
+          dst->sim = plx__match(dst->p, dst->n, wa, plx__ana_len(A, r), al->tot[0][r], wb,
+                                plx__ana_len(B, c), al->tot[1][c], NULL)
+                         .sim;
         }
       }
     }
@@ -617,9 +642,12 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
               size_t slot = r % 4;
               for (size_t c = pj; c < j; c++) {
                 if (c < rlo[slot] || c >= rlo[slot] + rn[slot]) continue;
-                const S_vplist *pl = &ring[slot][c - rlo[slot]];
+                S_vplist *pl = &ring[slot][c - rlo[slot]];
                 if (!pl->n || np == 4) continue;
-                parts[np].v = pl->v;
+                parts[np].v = pl->v; /* sorted below, if the group is scored */
+                parts[np].l = pl;
+                parts[np].wa = al->w[0] + A->first[r];
+                parts[np].wb = al->w[1] + B->first[c];
                 parts[np].n = pl->n;
                 parts[np].off = (uint64_t)(A->first[r] - a0) << 32 | (B->first[c] - b0);
                 total += pl->n;
@@ -632,6 +660,7 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
             double cost = THETA + MERGE_COST * (double)(di + dj - 2);
             double bound = ta + tb > 0 ? (ua < ub ? ua : ub) / (ta + tb) : 0;
             if (prev + (bound > 1 ? 1 : bound) - cost + 1e-9 <= best) continue;
+            for (size_t q = 0; q < np; q++) parts[q].v = S_sorted(parts[q].l, parts[q].wa, parts[q].wb);
             plx__grow((void **)&uni.v, &uni.cap, total + 1, sizeof *uni.v);
             uni.n = S_merge_parts(parts, np, uni.v);
             plx__msum g = plx__match_sorted(uni.v, uni.n, al->w[0] + a0, A->first[i] - a0, ta,
@@ -652,7 +681,10 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
     }
   }
   for (int k = 0; k < 4; k++) {
-    for (size_t q = 0; q < ringcap[k]; q++) free(ring[k][q].v);
+    for (size_t q = 0; q < ringcap[k]; q++) {
+      free(ring[k][q].v);
+      free(ring[k][q].p);
+    }
     free(ring[k]);
   }
   free(uni.v);

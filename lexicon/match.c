@@ -810,12 +810,69 @@ plx__msum plx__match_sorted(const plx__vp *v, size_t np, const double *wa, size_
   return r;
 }
 
+/* A pair whose two tokens are in no other pair is taken by the greedy
+ * matching wherever its value ranks it: nothing can take its tokens first.
+ * So only the pairs that compete (function words, mostly) are sorted. */
 plx__msum plx__match(const plx__tp *p, size_t np, const double *wa, size_t na, double tot_a,
                      const double *wb, size_t nb, double tot_b, long *match_a) {
+  plx__msum r = {0, 0, 0};
+  if (match_a)
+    for (size_t i = 0; i < na; i++) match_a[i] = -1;
+  if (na == 0 || nb == 0) {
+    r.sim = na == 0 && nb == 0 ? 1.0 : 0.0;
+    return r;
+  }
+  uint8_t sca[256], scb[256];
+  uint8_t *ca = na <= 256 ? sca : plx__malloc(na), *cb = nb <= 256 ? scb : plx__malloc(nb);
+  memset(ca, 0, na);
+  memset(cb, 0, nb);
+  for (size_t k = 0; k < np; k++) {
+    if (ca[p[k].ta] < 2) ca[p[k].ta]++;
+    if (cb[p[k].tb] < 2) cb[p[k].tb]++;
+  }
   S_vp stack[256];
   S_vp *v = np <= 256 ? stack : plx__malloc(np * sizeof *v);
-  plx__vp_sorted(p, np, wa, wb, v);
-  plx__msum r = plx__match_sorted(v, np, wa, na, tot_a, wb, nb, tot_b, match_a);
+  size_t nv = 0;
+  double matched = 0, ma = 0, mb = 0;
+  for (size_t k = 0; k < np; k++) {
+    uint32_t ta = p[k].ta, tb = p[k].tb;
+    if (ca[ta] == 1 && cb[tb] == 1) {
+      double x = p[k].s * wa[ta], y = p[k].s * wb[tb];
+      matched += x + y;
+      ma += x;
+      mb += y;
+      if (match_a) match_a[ta] = (long)tb;
+      continue;
+    }
+    double value = p[k].s * (wa[ta] + wb[tb]);
+    v[nv].key = ~S_bits(value > 0 ? value : 0);
+    v[nv].order = (uint64_t)ta << 32 | tb;
+    v[nv].s = p[k].s;
+    nv++;
+  }
+  if (nv) {
+    S_vp_sort(v, nv);
+    /* ca, cb become the used flags of the competing tokens */
+    memset(ca, 0, na);
+    memset(cb, 0, nb);
+    for (size_t k = 0; k < nv; k++) {
+      uint32_t ta = (uint32_t)(v[k].order >> 32), tb = (uint32_t)v[k].order;
+      if (ca[ta] || cb[tb]) continue;
+      ca[ta] = cb[tb] = 1;
+      double x = v[k].s * wa[ta], y = v[k].s * wb[tb];
+      matched += x + y;
+      ma += x;
+      mb += y;
+      if (match_a) match_a[ta] = (long)tb;
+    }
+  }
   if (v != stack) free(v);
+  if (ca != sca) free(ca);
+  if (cb != scb) free(cb);
+  double total = tot_a + tot_b;
+  r.sim = total > 0 ? matched / total : 0;
+  if (r.sim > 1) r.sim = 1;
+  r.cover_a = tot_a > 0 ? ma / tot_a : 0;
+  r.cover_b = tot_b > 0 ? mb / tot_b : 0;
   return r;
 }
