@@ -54,7 +54,7 @@
 
 #define THETA 0.12
 #define MERGE_COST 0.04
-#define BAND 15
+#define BAND 10
 #define CONTAIN 0.6
 #define RELATIVE 0.9
 #define MARGIN 1.1
@@ -1193,7 +1193,7 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
       /* what is never linked need not be read (boilerplate, repeats) */
       if (al->content[side][i]) plx__ana_add(lx, an, t, s->start, s->end, &scratch);
       else plx__ana_add(lx, an, t, s->start, s->start, &scratch);
-      if (al->content[side][i]) plx__df_add(&al->df, an, i);
+      if (al->content[side][i]) plx__df_add(&al->df, lx, an, i);
     }
   }
   plx__anascratch_free(&scratch);
@@ -1204,8 +1204,10 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
     al->tot[side] = plx__calloc(an->nsent + 1, sizeof *al->tot[side]);
     for (size_t s = 0; s < an->nsent; s++)
       for (uint32_t t = an->first[s]; t < an->first[s + 1]; t++)
-        al->tot[side][s] += al->w[side][t] = plx__df_weight(&al->df, &an->tok[t]);
-    al->index[side] = plx__index_new(lx, an);
+        al->tot[side][s] += al->w[side][t] = plx__df_weight(&al->df, lx, &an->tok[t]);
+    /* B's index pairs tokens with A's; A's is only asked which sentences
+     * hold a concept */
+    al->index[side] = plx__index_new(lx, an, side == 1);
   }
   al->m = plx__matcher_new(lx, &al->ana[0], &al->ana[1], al->index[1]);
   plx_status st = PLX_OK;

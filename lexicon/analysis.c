@@ -6,7 +6,7 @@
  * billion" and "10.000 millones de dólares" alike); the longest name of the
  * names table starting at a word becomes one token ("Estados Unidos");
  * every other word is a reference to its record in the compiled lexicon.
- * A token is 24 bytes and holds offsets, never a copy of text: a document
+ * A token is 20 bytes and holds offsets, never a copy of text: a document
  * is analysed once, into one array, and every later step (alignment,
  * facts, word alignment) reads that array.
  */
@@ -54,12 +54,12 @@ static uint32_t S_value_concept(plx__lex *lex, const plx_value *v) {
 
 /* Words that stand for several ("del" = "de el", "decirte" = "decir te")
  * become those words, each with the span of the original; a verb keeps its
- * capital, the words of an expansion have none. refs[k] is the word
- * record of exp token k when known already (else PLX__NONE). */
+ * capital, the words of an expansion have none. They are appended to
+ * s->exp; refs[k] is the word record of exp token k when known already
+ * (else PLX__NONE). */
 static void S_expand(plx__lex *lex, int side, const plx__toks *in, plx__anascratch *s) {
   plx__toks *out = &s->exp;
-  plx__toks_clear(out);
-  size_t nref = 0;
+  size_t nref = out->n;
   for (size_t i = 0; i < in->n; i++) {
     const plx__rawtok *t = &in->t[i];
     const char *form = in->forms.data + t->form;
@@ -145,14 +145,63 @@ static size_t S_name_at(const plx__lex *lex, const plx__toks *t, size_t i, uint3
   return 0;
 }
 
+/* A long sentence is read in chunks of about this many bytes, cut after
+ * white space (no token spans white space), so that what is held besides
+ * its analysis stays small however long it is. */
+#define S_CHUNK 16384
+/* Tokens kept read ahead of the one analysed: a value or a name spans
+ * fewer. */
+#define S_AHEAD 64
+
+/* Read the next chunk of text[*pos, end) onto s->exp, after dropping the
+ * tokens before `keep` (already analysed). Offsets are made relative to
+ * `start`. */
+static void S_refill(plx__lex *lex, int side, const char *text, size_t start, size_t end,
+                     size_t *pos, size_t keep, plx__anascratch *s) {
+  plx__toks *x = &s->exp;
+  if (keep) {
+    /* the tokens still ahead move to the front, their forms too */
+    size_t left = x->n - keep;
+    plx__buf forms = {0};
+    for (size_t k = 0; k < left; k++) {
+      plx__rawtok *t = &x->t[keep + k];
+      size_t f = forms.len;
+      plx__buf_put(&forms, x->forms.data + t->form, t->flen);
+      plx__buf_putc(&forms, '\0');
+      t->form = (uint32_t)f;
+      x->t[k] = *t;
+      s->refs[k] = s->refs[keep + k];
+    }
+    x->n = left;
+    x->forms.len = 0;
+    plx__buf_put(&x->forms, forms.data ? forms.data : "", forms.len);
+    plx__buf_free(&forms);
+  }
+  size_t cut = end;
+  if (end - *pos > S_CHUNK) {
+    cut = *pos + S_CHUNK;
+    while (cut < end && text[cut] != ' ' && text[cut] != '\n' && text[cut] != '\t' &&
+           text[cut] != '\r')
+      cut++;
+  }
+  plx__toks_clear(&s->toks);
+  plx__tokenize(text + *pos, cut - *pos, &s->toks);
+  uint32_t shift = (uint32_t)(*pos - start);
+  for (size_t k = 0; k < s->toks.n; k++) {
+    s->toks.t[k].start += shift;
+    s->toks.t[k].end += shift;
+  }
+  S_expand(lex, side, &s->toks, s);
+  *pos = cut;
+}
+
 void plx__ana_add(plx__lex *lex, plx__ana *a, const char *text, size_t start, size_t end,
                   plx__anascratch *s) {
   int side = a->side;
-  plx__toks_clear(&s->toks);
-  plx__tokenize(text + start, end - start, &s->toks);
-  S_expand(lex, side, &s->toks, s);
+  plx__toks_clear(&s->exp);
+  size_t pos = start;
+  S_refill(lex, side, text, start, end, &pos, 0, s);
   const plx__toks *t = &s->exp;
-  size_t nt = t->n;
   /* values (numbers, amounts, dates, durations) in language-neutral form */
   size_t v0 = a->nvals, nv = 0;
   plx_value *vals = NULL;
@@ -169,9 +218,15 @@ void plx__ana_add(plx__lex *lex, plx__ana *a, const char *text, size_t start, si
     }
     a->nvals = v0 + nv;
   }
-  plx__grow((void **)&a->tok, &a->tokcap, a->ntok + nt, sizeof *a->tok);
   size_t vi = 0;
-  for (size_t i = 0; i < nt;) {
+  for (size_t i = 0;;) {
+    if (pos < end && t->n - i < S_AHEAD) {
+      S_refill(lex, side, text, start, end, &pos, i, s);
+      i = 0;
+    }
+    size_t nt = t->n;
+    if (i >= nt) break;
+    plx__grow((void **)&a->tok, &a->tokcap, a->ntok + 1, sizeof *a->tok);
     const plx__rawtok *rt = &t->t[i];
     while (vi < nv && vals[vi].end <= rt->start) vi++;
     plx__tk *o = &a->tok[a->ntok];
@@ -189,7 +244,7 @@ void plx__ana_add(plx__lex *lex, plx__ana *a, const char *text, size_t start, si
       value_concept = S_value_concept(lex, &vals[vi]);
     } else if (vk > i) {
       o->end = (uint32_t)start + t->t[vk - 1].end;
-      o->extra = o->key = S_value_concept(lex, &vals[vi]);
+      o->extra = S_value_concept(lex, &vals[vi]);
       o->flags = PLX__TF_MULTI | PLX__TF_NUMBER | PLX__TF_TRANSLATED;
       a->ntok++;
       i = vk;
@@ -205,7 +260,7 @@ void plx__ana_add(plx__lex *lex, plx__ana *a, const char *text, size_t start, si
                       : 0;
     if (best > 1) {
       o->end = (uint32_t)start + t->t[i + best - 1].end;
-      o->extra = o->key = concept;
+      o->extra = concept;
       o->flags = PLX__TF_MULTI | PLX__TF_NAME | PLX__TF_TRANSLATED |
                  (rt->upper ? PLX__TF_UPPER : 0);
       a->ntok++;
@@ -217,7 +272,6 @@ void plx__ana_add(plx__lex *lex, plx__ana *a, const char *text, size_t start, si
     const plx__wrec *r = plx__word_rec(lex, side, ref);
     o->end = (uint32_t)start + rt->end;
     o->word = ref;
-    o->key = r->lemma;
     uint16_t f = rt->upper ? PLX__TF_UPPER : 0;
     if (r->flags & PLX__WF_STOP) f |= PLX__TF_STOP;
     if ((r->flags & PLX__WF_TRANSLATED) || rt->digits) f |= PLX__TF_TRANSLATED;

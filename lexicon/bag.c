@@ -48,7 +48,7 @@ plx_status plx_bag_new(plx_lexicon *l, const char *lang, const char *text, size_
     }
     plx__buf_putc(&b->strings, '\0');
     off[2 * i + 1] = b->strings.len;
-    plx__buf_puts(&b->strings, plx__concept_str(lex, t->key));
+    plx__buf_puts(&b->strings, plx__concept_str(lex, plx__tk_key(lex, t)));
     plx__buf_putc(&b->strings, '\0');
   }
   for (size_t i = 0; i < b->a.ntok; i++) {
@@ -94,7 +94,7 @@ void plx_weights_free(plx_weights *w) {
   free(w);
 }
 
-void plx_weights_add(plx_weights *w, const plx_bag *b) { plx__df_add(&w->df, &b->a, 0); }
+void plx_weights_add(plx_weights *w, const plx_bag *b) { plx__df_add(&w->df, b->lex, &b->a, 0); }
 
 double plx_bag_similarity_evidence(const plx_lexicon *l, const plx_bag *a, const plx_bag *b,
                                    const plx_weights *w, long *evidence) {
@@ -104,7 +104,7 @@ double plx_bag_similarity_evidence(const plx_lexicon *l, const plx_bag *a, const
   int swap = a->a.side == 1 && b->a.side == 0;
   const plx_bag *x = swap ? b : a, *y = swap ? a : b;
   plx_bag *ym = (plx_bag *)y;
-  if (!ym->index) ym->index = plx__index_new(y->lex, &y->a);
+  if (!ym->index) ym->index = plx__index_new(y->lex, &y->a, 1);
   plx__matcher *m = plx__matcher_new(x->lex, &x->a, &y->a, y->index);
   plx__tplist pl = {0};
   uint32_t j0 = 0;
@@ -120,8 +120,8 @@ double plx_bag_similarity_evidence(const plx_lexicon *l, const plx_bag *a, const
   double *wa = plx__malloc((na + nb + 1) * sizeof *wa), *wb = wa + na;
   double ta = 0, tb = 0;
   const plx__df *df = w ? &w->df : NULL;
-  for (size_t i = 0; i < na; i++) ta += wa[i] = plx__df_weight(df, &a->a.tok[i]);
-  for (size_t i = 0; i < nb; i++) tb += wb[i] = plx__df_weight(df, &b->a.tok[i]);
+  for (size_t i = 0; i < na; i++) ta += wa[i] = plx__df_weight(df, a->lex, &a->a.tok[i]);
+  for (size_t i = 0; i < nb; i++) tb += wb[i] = plx__df_weight(df, b->lex, &b->a.tok[i]);
   plx__msum r = plx__match(pl.p, pl.n, wa, na, ta, wb, nb, tb, evidence);
   free(wa);
   free(pl.p);

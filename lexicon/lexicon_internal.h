@@ -101,10 +101,15 @@ typedef struct plx__tk {
   uint32_t start, end; /* byte span in the analysed text */
   uint32_t word;       /* word reference, or PLX__NONE */
   uint32_t extra;      /* concept, or PLX__NONE */
-  uint32_t key;        /* concept counted for informativeness */
   uint16_t flags;
   uint16_t side;
 } plx__tk;
+
+/* The concept counted for a token's informativeness: its word's first
+ * lemma, or the name or value it is. */
+static inline uint32_t plx__tk_key(const struct plx__lex *lex, const plx__tk *t) {
+  return t->word != PLX__NONE ? plx__word_rec(lex, t->side, t->word)->lemma : t->extra;
+}
 
 /* The analysis of the sentences of one text: their tokens and values.
  * Sentence s has tokens [first[s], first[s + 1]) and values [vfirst[s],
@@ -169,10 +174,10 @@ typedef struct plx__df {
 void plx__df_init(plx__df *df);
 void plx__df_free(plx__df *df);
 /* Count each key of sentence s of a once. */
-void plx__df_add(plx__df *df, const plx__ana *a, size_t s);
+void plx__df_add(plx__df *df, const plx__lex *lex, const plx__ana *a, size_t s);
 /* The weight of a token: sqrt(ln(1 + N / df)), x0.6 for a stop word;
  * df NULL: 1 (0.6 for a stop word). */
-double plx__df_weight(const plx__df *df, const plx__tk *t);
+double plx__df_weight(const plx__df *df, const plx__lex *lex, const plx__tk *t);
 
 /* A pair of tokens that can match: ta of sentence i of A, tb of sentence
  * j of B (indices within their sentences), worth s (1: a shared concept;
@@ -186,11 +191,14 @@ typedef struct plx__tp {
  * what the tokens of a sentence of A can match, found in one pass. */
 typedef struct plx__index plx__index;
 
-plx__index *plx__index_new(const plx__lex *lex, const plx__ana *b);
+/* tokens: postings of every token, and each token's concepts (the side a
+ * matcher pairs with); else a posting per sentence and concept (a side
+ * only asked which sentences hold a concept). */
+plx__index *plx__index_new(const plx__lex *lex, const plx__ana *b, int tokens);
 void plx__index_free(plx__index *x);
 
 /* A posting: a token of an indexed sentence that has a concept. */
-#define PLX__POST_TOK 0x1FFFFFFFu  /* token index within its sentence */
+#define PLX__POST_TOK 0x1FFFFFFFu  /* token index within its sentence (first, sentence-level) */
 #define PLX__POST_STOP 0x20000000u /* the token is a stop word */
 typedef struct plx__post {
   uint32_t sent;

@@ -84,11 +84,11 @@ static size_t S_df_slot(plx__df *df, uint32_t key) {
   return q;
 }
 
-void plx__df_add(plx__df *df, const plx__ana *a, size_t s) {
+void plx__df_add(plx__df *df, const plx__lex *lex, const plx__ana *a, size_t s) {
   df->doc++;
   df->ndocs[a->side]++;
   for (uint32_t t = a->first[s]; t < a->first[s + 1]; t++) {
-    uint32_t key = a->tok[t].key;
+    uint32_t key = plx__tk_key(lex, &a->tok[t]);
     if (key == PLX__NONE) continue;
     size_t q = S_df_slot(df, key);
     if (df->seen[q] == df->doc) continue;
@@ -107,10 +107,10 @@ static uint32_t S_df_count(const plx__df *df, uint32_t key) {
   return 0;
 }
 
-double plx__df_weight(const plx__df *df, const plx__tk *t) {
+double plx__df_weight(const plx__df *df, const plx__lex *lex, const plx__tk *t) {
   double idf = 1.0;
   if (df && df->ndocs[t->side] > 0) {
-    double n = S_df_count(df, t->key);
+    double n = S_df_count(df, plx__tk_key(lex, t));
     if (n < 1) n = 1;
     /* the square root: rarity counts, but a sentence is not its rarest word */
     idf = sqrt(log(1.0 + (double)df->ndocs[t->side] / n));
@@ -147,8 +147,9 @@ typedef plx__post S_post;
 struct plx__index {
   const plx__lex *lex;
   const plx__ana *a;
-  /* each token's own concepts, in token order: [tokoff[t], tokoff[t + 1]) */
-  plx__tc *tokc;
+  /* each token's own concepts, in token order: [tokoff[t], tokoff[t + 1]),
+   * concept | tag << 30 (made for a token-level index only) */
+  uint32_t *tokc;
   uint32_t *tokoff;
   /* hash: concept -> postings [start, start + count); one struct a slot,
    * so that a probe touches one cache line */
@@ -166,39 +167,80 @@ static size_t S_slot_of(const plx__index *x, uint32_t c) {
   return q;
 }
 
-plx__index *plx__index_new(const plx__lex *lex, const plx__ana *a) {
+plx__index *plx__index_new(const plx__lex *lex, const plx__ana *a, int tokens) {
   plx__index *x = plx__calloc(1, sizeof *x);
   x->lex = lex;
   x->a = a;
   /* every (concept, token) once, then grouped by concept (counting sort:
-   * postings of a concept stay in sentence order) */
+   * postings of a concept stay in sentence order). Without tokens, every
+   * (concept, sentence) once: what a side that is only asked which
+   * sentences hold a concept needs, a posting a sentence, however long
+   * the sentence (a 50 MB line of one word is a handful of postings). */
   typedef struct {
     uint32_t c, sent, tok;
   } S_trip;
   S_trip *tr = NULL;
   size_t ntr = 0, cap = 0;
   S_tc tc[640];
-  x->tokoff = plx__malloc((a->ntok + 1) * sizeof *x->tokoff);
-  for (size_t s = 0; s < a->nsent; s++)
+  /* the concepts of the current sentence (sentence-level): triple index + 1 */
+  uint32_t *seen = NULL, *seenc = NULL;
+  size_t nseen = 0, seenslots = 0;
+  if (tokens) x->tokoff = plx__malloc((a->ntok + 1) * sizeof *x->tokoff);
+  for (size_t s = 0; s < a->nsent; s++) {
+    if (!tokens) {
+      nseen = 0;
+      if (seenslots) memset(seen, 0, seenslots * sizeof *seen);
+    }
     for (uint32_t t = a->first[s]; t < a->first[s + 1]; t++) {
       const plx__tk *tk = &a->tok[t];
-      x->tokoff[t] = (uint32_t)ntr;
+      if (tokens) x->tokoff[t] = (uint32_t)ntr;
       size_t n = plx__tk_tagged(lex, tk, 0, tc, 640);
       plx__grow((void **)&tr, &cap, ntr + n, sizeof *tr);
       uint32_t local = (t - a->first[s]) & TOK_MASK;
-      if (tk->flags & PLX__TF_STOP) local |= TOK_STOP;
+      int stop = (tk->flags & PLX__TF_STOP) != 0;
+      if (stop) local |= TOK_STOP;
       for (size_t k = 0; k < n; k++) {
         /* a concept twice on one token (a lemma that is also a name) once */
         int dup = 0;
         for (size_t q = 0; q < k; q++) dup |= tc[q].c == tc[k].c;
         if (dup) continue;
+        if (!tokens) {
+          if ((nseen + 1) * 2 > seenslots) {
+            /* grow, and place the sentence's concepts again */
+            size_t ns = seenslots ? seenslots * 2 : 256;
+            free(seen);
+            free(seenc);
+            seen = plx__calloc(ns, sizeof *seen);
+            seenc = plx__calloc(ns, sizeof *seenc);
+            seenslots = ns;
+            for (size_t r = ntr - nseen; r < ntr; r++) {
+              size_t q = (tr[r].c * 2654435761u) & (ns - 1);
+              while (seen[q]) q = (q + 1) & (ns - 1);
+              seen[q] = (uint32_t)r + 1;
+              seenc[q] = tr[r].c;
+            }
+          }
+          size_t q = (tc[k].c * 2654435761u) & (seenslots - 1);
+          while (seen[q] && seenc[q] != tc[k].c) q = (q + 1) & (seenslots - 1);
+          if (seen[q]) {
+            /* the sentence has it already: a content word makes it content */
+            if (!stop) tr[seen[q] - 1].tok &= ~TOK_STOP;
+            continue;
+          }
+          seen[q] = (uint32_t)ntr + 1;
+          seenc[q] = tc[k].c;
+          nseen++;
+        }
         tr[ntr].c = tc[k].c;
         tr[ntr].sent = (uint32_t)s;
         tr[ntr].tok = local | (tc[k].tag << 30);
         ntr++;
       }
     }
-  x->tokoff[a->ntok] = (uint32_t)ntr;
+  }
+  free(seen);
+  free(seenc);
+  if (tokens) x->tokoff[a->ntok] = (uint32_t)ntr;
   /* the hash of distinct concepts grows as they come (sized by the
    * postings it would be several times too large for long articles) */
   x->nslots = 64;
@@ -240,9 +282,12 @@ plx__index *plx__index_new(const plx__lex *lex, const plx__ana *a) {
     size_t q = S_slot_of(x, tr[k].c);
     x->post[x->slot[q].start + x->slot[q].count++] = (S_post){tr[k].sent, tr[k].tok};
   }
-  /* the triples, in token order, become each token's concept list */
-  x->tokc = plx__malloc((ntr + 1) * sizeof *x->tokc);
-  for (size_t k = 0; k < ntr; k++) x->tokc[k] = (S_tc){tr[k].c, tr[k].tok >> 30};
+  /* the triples, in token order, become each token's concept list (the
+   * tag in the concept's top two bits) */
+  if (tokens) {
+    x->tokc = plx__malloc((ntr + 1) * sizeof *x->tokc);
+    for (size_t k = 0; k < ntr; k++) x->tokc[k] = tr[k].c | (tr[k].tok >> 30) << 30;
+  }
   free(tr);
   return x;
 }
@@ -598,18 +643,18 @@ static void S_pairs_probe(plx__matcher *m, size_t j, plx__tplist *o) {
     const plx__tk *tk = &b->tok[u];
     uint32_t tb = u - b->first[j];
     /* its own concepts, as the index keeps them */
-    const plx__tc *tcb = m->x->tokc + m->x->tokoff[u];
+    const uint32_t *tcb = m->x->tokc + m->x->tokoff[u];
     size_t nc = m->x->tokoff[u + 1] - m->x->tokoff[u];
     uint32_t skel_b = PLX__NONE;
     size_t start = o->n; /* the pairs of this B token start here */
     for (size_t c = 0; c < nc; c++) {
-      size_t q = (tcb[c].c * 2654435761u) & (m->rslots - 1);
-      while (m->rslot[q].key != PLX__NONE && m->rslot[q].key != tcb[c].c)
+      size_t q = ((tcb[c] & 0x3FFFFFFFu) * 2654435761u) & (m->rslots - 1);
+      while (m->rslot[q].key != PLX__NONE && m->rslot[q].key != (tcb[c] & 0x3FFFFFFFu))
         q = (q + 1) & (m->rslots - 1);
       if (m->rslot[q].key == PLX__NONE) continue;
       for (uint32_t e = m->rslot[q].head; e != UINT32_MAX; e = m->rent[e].next) {
         uint32_t ta = m->rent[e].ta;
-        if (m->rent[e].tag != tcb[c].tag) continue;
+        if (m->rent[e].tag != (tcb[c] >> 30)) continue;
         /* one pair per (ta, tb), at its best value */
         size_t found = SIZE_MAX;
         for (size_t x = start; x < o->n; x++)
@@ -618,8 +663,8 @@ static void S_pairs_probe(plx__matcher *m, size_t j, plx__tplist *o) {
             break;
           }
         float s;
-        if (tcb[c].tag == PLX__TAG_SHARE) s = 1.0f;
-        else if (tcb[c].tag == PLX__TAG_COGNATE) s = COGNATE_VALUE;
+        if ((tcb[c] >> 30) == PLX__TAG_SHARE) s = 1.0f;
+        else if ((tcb[c] >> 30) == PLX__TAG_COGNATE) s = COGNATE_VALUE;
         else {
           if (found != SIZE_MAX) continue;
           if (skel_b == PLX__NONE) skel_b = S_skel(m->lex, tk);
