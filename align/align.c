@@ -455,7 +455,8 @@ typedef struct S_vplist {
   size_t vcap;
   int sorted;
   double ua, ub; /* sum over A's (B's) tokens of their best pair's value */
-  double sim;    /* the similarity of the pair */
+  double sim;    /* the similarity of the pair, or its bound below THETA */
+  int exact;     /* sim is the similarity */
 } S_vplist;
 
 /* What the matching of the pairs of l can reach at most, counted from each
@@ -591,10 +592,21 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
           S_bounds(dst, wa, plx__ana_len(A, r), wb, plx__ana_len(B, c));
           /* kept here, not in the cache: most cells of the band are never
            * asked for again, and there are band-width times more of them
-           * than sentences */
-          dst->sim = plx__match(dst->p, dst->n, wa, plx__ana_len(A, r), al->tot[0][r], wb,
-                                plx__ana_len(B, c), al->tot[1][c], NULL)
-                         .sim;
+           * than sentences. A 1-1 step scoring below THETA never beats the
+           * skips beside it (they reach its cell from cells at least as
+           * good, for nothing) and never makes a link (min_link is above
+           * THETA): below THETA the bound serves, and opens the gate of the
+           * merges (which are scored on their own). */
+          double tot = al->tot[0][r] + al->tot[1][c];
+          double ub = tot > 0 ? (dst->ua < dst->ub ? dst->ua : dst->ub) / tot : 0;
+          /* (two sentences without a word, emoji posts, are alike by
+           * definition: no bound there) */
+          dst->exact = ub >= THETA || tot <= 0;
+          dst->sim = !dst->exact ? ub
+                                 : plx__match(dst->p, dst->n, wa, plx__ana_len(A, r),
+                                              al->tot[0][r], wb, plx__ana_len(B, c),
+                                              al->tot[1][c], NULL)
+                                       .sim;
         }
       }
     }
@@ -604,10 +616,28 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
       double best = -1e18, bestsc = 0;
       int bstep = 255;
       double sim11 = 0;
+      S_vplist *cell11 = NULL;
       if (i > 0 && j > 0 && al->content[0][i - 1] && al->content[1][j - 1]) {
         size_t slot = (i - 1) % 4;
-        if (j - 1 >= rlo[slot] && j - 1 < rlo[slot] + rn[slot])
-          sim11 = ring[slot][j - 1 - rlo[slot]].sim;
+        if (j - 1 >= rlo[slot] && j - 1 < rlo[slot] + rn[slot]) {
+          cell11 = &ring[slot][j - 1 - rlo[slot]];
+          sim11 = cell11->sim;
+        }
+      }
+      if (cell11 && !cell11->exact) {
+        /* the bound stands for the score only where a skip reaches this
+         * cell; at a corner of the band, the score itself */
+        int skip = (INBAND(i - 1, j) && D[IDX(i - 1, j)] > -1e17) ||
+                   (INBAND(i, j - 1) && D[IDX(i, j - 1)] > -1e17);
+        if (!skip) {
+          cell11->sim = plx__match(cell11->p, cell11->n, al->w[0] + A->first[i - 1],
+                                   plx__ana_len(A, i - 1), al->tot[0][i - 1],
+                                   al->w[1] + B->first[j - 1], plx__ana_len(B, j - 1),
+                                   al->tot[1][j - 1], NULL)
+                            .sim;
+          cell11->exact = 1;
+          sim11 = cell11->sim;
+        }
       }
       for (size_t s = 0; s < NSTEPS; s++) {
         int di = S_steps[s].di, dj = S_steps[s].dj;
@@ -677,6 +707,7 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
       }
       D[IDX(i, j)] = best;
       from[IDX(i, j)] = (unsigned char)bstep;
+      if (getenv("PLX_DP")) fprintf(stderr, "DP %zu %zu %d %.9f %.9f\n", i, j, bstep, best, sim11);
       sc[IDX(i, j)] = bestsc;
     }
   }
