@@ -161,25 +161,35 @@ static plx__msum S_match(const plx_alignment *al, const plx__tplist *p, size_t i
 /* An upper bound of the similarity of candidate pairs p of sentence i of
  * A and j of B, without sorting them: each token is matched once at most,
  * so the matched value is at most the sum of each token's best pair. */
-static double S_bound(const plx_alignment *al, const plx__tplist *p, size_t i, size_t j) {
+static double S_bound(plx_alignment *al, const plx__tplist *p, size_t i, size_t j) {
   const plx__ana *A = &al->ana[0], *B = &al->ana[1];
-  size_t na = plx__ana_len(A, i), nb = plx__ana_len(B, j);
   const double *wa = al->w[0] + A->first[i], *wb = al->w[1] + B->first[j];
-  double sa[256], sb[256];
-  double *ma = na <= 256 ? sa : plx__calloc(na, sizeof *ma);
-  double *mb = nb <= 256 ? sb : plx__calloc(nb, sizeof *mb);
-  if (na <= 256) memset(ma, 0, na * sizeof *ma);
-  if (nb <= 256) memset(mb, 0, nb * sizeof *mb);
-  for (size_t k = 0; k < p->n; k++) {
-    double v = p->p[k].s * (wa[p->p[k].ta] + wb[p->p[k].tb]);
-    if (v > ma[p->p[k].ta]) ma[p->p[k].ta] = v;
-    if (v > mb[p->p[k].tb]) mb[p->p[k].tb] = v;
+  /* each token's best pair, in scratch stamped per call (nothing to clear) */
+  size_t need = plx__ana_len(A, i) > plx__ana_len(B, j) ? plx__ana_len(A, i) : plx__ana_len(B, j);
+  if (need > al->bcap) {
+    free(al->bmax);
+    free(al->bstamp);
+    al->bcap = need;
+    al->bmax = plx__malloc(2 * need * sizeof *al->bmax);
+    al->bstamp = plx__calloc(2 * need, sizeof *al->bstamp);
   }
+  uint32_t stamp = ++al->bnow;
+  if (stamp == 0) {
+    memset(al->bstamp, 0, 2 * al->bcap * sizeof *al->bstamp);
+    stamp = al->bnow = 1;
+  }
+  double *ma = al->bmax, *mb = al->bmax + al->bcap;
+  uint32_t *sa = al->bstamp, *sb = al->bstamp + al->bcap;
   double ua = 0, ub = 0;
-  for (size_t t = 0; t < na; t++) ua += ma[t];
-  for (size_t t = 0; t < nb; t++) ub += mb[t];
-  if (ma != sa) free(ma);
-  if (mb != sb) free(mb);
+  for (size_t k = 0; k < p->n; k++) {
+    uint32_t ta = p->p[k].ta, tb = p->p[k].tb;
+    double v = p->p[k].s * (wa[ta] + wb[tb]);
+    if (sa[ta] != stamp) sa[ta] = stamp, ma[ta] = 0;
+    if (sb[tb] != stamp) sb[tb] = stamp, mb[tb] = 0;
+    /* a token's sum grows by what its best pair gains */
+    if (v > ma[ta]) ua += v - ma[ta], ma[ta] = v;
+    if (v > mb[tb]) ub += v - mb[tb], mb[tb] = v;
+  }
   double tot = al->tot[0][i] + al->tot[1][j];
   double b = tot > 0 ? (ua < ub ? ua : ub) / tot : 0;
   return b > 1 ? 1 : b;
@@ -207,6 +217,8 @@ static void S_row_sims_floor(plx_alignment *al, size_t i, const uint32_t *js, si
     plx__pairs_row(al->m, i, todo, nt, row);
     for (size_t k = 0, q = 0; k < nt; k++) {
       double b = floor > 0 ? S_bound(al, &row[k], i, todo[k]) : 1;
+      /* (two sentences without a word are alike by definition) */
+      if (al->tot[0][i] + al->tot[1][todo[k]] <= 0) b = 1;
       double sim;
       if (b < floor) {
         sim = b;
@@ -778,9 +790,12 @@ static plx_status S_comparable(plx_alignment *al) {
   for (size_t i = 0; i < al->n[0]; i++) {
     if (!al->content[0][i]) continue;
     size_t nl = S_candidates_of(al, 0, i, mark, list);
-    S_row_sims(al, i, list, nl, NULL);
+    /* a candidate below min_link / 2 is dropped: its bound will do */
+    double sims[MAX_CAND];
+    S_row_sims_floor(al, i, list, nl, sims, al->min_link / 2);
     for (size_t q = 0; q < nl; q++) {
       size_t j = list[q];
+      if (sims[q] < al->min_link / 2) continue;
       plx__msum v = plx__align_pair(al, i, j);
       double s = v.sim;
       if (s < al->min_link / 2) continue;
@@ -1275,6 +1290,8 @@ void plx_alignment_free(plx_alignment *al) {
   free(al->row);
   free(al->cache.keys);
   free(al->cache.vals);
+  free(al->bmax);
+  free(al->bstamp);
   plx__df_free(&al->df);
   for (size_t k = 0; k < al->nlinks; k++) free(al->links[k].ids);
   free(al->links);

@@ -42,6 +42,10 @@ struct plx_alignment {
   plx__tplist *row;          /* scratch for rows of pairs */
   size_t rowcap;
   plx__simcache cache;
+  double *bmax;     /* S_bound's scratch: per token of A, then of B */
+  uint32_t *bstamp;
+  size_t bcap;
+  uint32_t bnow;
   S_ilink *links;
   size_t nlinks, linkcap;
   plx_link *pub; /* public view of links, made on first request */

@@ -210,6 +210,7 @@ void plx_lexicon_free(plx_lexicon *l) {
   free(lex->rt_ids);
   plx__buf_free(&lex->scratch);
   plx__buf_free(&lex->scratch2);
+  free(lex->wcache);
   free(lex);
 }
 
@@ -515,12 +516,36 @@ static uint32_t S_new_word(plx__lex *lex, int side, const char *form, size_t n, 
   return idx | PLX__RT;
 }
 
+#define S_WCACHE 8192
+
+static uint32_t S_word_rt(plx__lex *lex, int side, const char *form, size_t n, int digits,
+                          uint32_t h);
+
 uint32_t plx__word_ref(plx__lex *lex, int side, const char *form, size_t n, int digits) {
   uint32_t h = plx__hash(form, n);
-  if (!digits) {
-    uint32_t w = plx__image_word(&lex->im, side, form, n, h);
-    if (w != PLX__NONE) return w;
+  struct plx__wcache *c = NULL;
+  if (n <= sizeof c->form) {
+    if (!lex->wcache) lex->wcache = plx__calloc(S_WCACHE, sizeof *lex->wcache);
+    c = &lex->wcache[(h ^ (uint32_t)side * 0x9E3779B9u) & (S_WCACHE - 1)];
+    if (c->len == n && c->hash == h && c->side == side && n && memcmp(c->form, form, n) == 0)
+      return c->ref;
   }
+  uint32_t ref = PLX__NONE;
+  if (!digits) ref = plx__image_word(&lex->im, side, form, n, h);
+  if (ref == PLX__NONE) ref = S_word_rt(lex, side, form, n, digits, h);
+  if (c && n) {
+    c->hash = h;
+    c->ref = ref;
+    c->side = (uint8_t)side;
+    c->len = (uint8_t)n;
+    memcpy(c->form, form, n);
+  }
+  return ref;
+}
+
+/* A word the image does not know: its record made for this handle. */
+static uint32_t S_word_rt(plx__lex *lex, int side, const char *form, size_t n, int digits,
+                          uint32_t h) {
   int created;
   uint32_t idx = plx__intern_h(&lex->rt_forms[side], form, n, h, &created);
   if (!created) return idx | PLX__RT;

@@ -53,6 +53,14 @@ typedef struct plx__lex {
   uint32_t *rt_ids;
   size_t nrt_ids, rt_ids_cap;
   plx__buf scratch, scratch2;
+  /* the words met lately, by hash (direct-mapped): a look-up in the image
+   * is a probe of a table of megabytes, the same few thousand words make
+   * most of a text */
+  struct plx__wcache {
+    uint32_t hash, ref;
+    uint8_t side, len;
+    char form[22];
+  } *wcache;
 } plx__lex;
 
 int plx__side(const plx__lex *lex, const char *lang);

@@ -699,10 +699,11 @@ void plx__pairs_row(plx__matcher *m, size_t i, const uint32_t *js, size_t njs,
   }
   if (!njs) return;
   uint32_t jlo = js[0], jhi = js[njs - 1];
-  if (njs < 64 && (size_t)(jhi - jlo) > 4 * njs + 8) {
-    /* scattered sentences (candidates): sentence i indexed once, each
-     * candidate probes it with its own concepts, instead of a search in
-     * long postings per concept and candidate */
+  if (njs <= 2 || (njs < 64 && (size_t)(jhi - jlo) > 4 * njs + 8)) {
+    /* scattered sentences (candidates) or one or two (a link's evidence):
+     * sentence i indexed once (and kept for the next call about it), each
+     * sentence of B probes it with its own concepts, instead of a search
+     * in long postings per concept and sentence */
     for (size_t k = 0; k < njs; k++) m->mark[js[k]] = 0;
     S_row_index(m, i);
     for (size_t k = 0; k < njs; k++) S_pairs_probe(m, js[k], &out[k]);
