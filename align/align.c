@@ -719,7 +719,6 @@ static plx_status S_parallel(plx_alignment *al, plx_error *err) {
       }
       D[IDX(i, j)] = best;
       from[IDX(i, j)] = (unsigned char)bstep;
-      if (getenv("PLX_DP")) fprintf(stderr, "DP %zu %zu %d %.9f %.9f\n", i, j, bstep, best, sim11);
       sc[IDX(i, j)] = bestsc;
     }
   }

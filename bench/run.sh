@@ -1,5 +1,8 @@
 #!/bin/sh
-# make bench: benchmarks, with the figures EVALUATION.md quotes.
+# make bench: benchmarks, with the figures EVALUATION.md quotes. Each
+# speed figure is a ratio to an anchor measured in the same run: ICU's bare
+# sentence iterator for the splitter, hunalign (built from its source beside
+# the project, ../shared/anchors or $PARALLAX_ANCHORS) for alignment.
 # Input: 20 MB of English news text, built from WMT newstest (../shared/data
 # or $PARALLAX_DATA) in paragraphs of five sentences; without the data, from
 # the demo article repeated (said in the output).
@@ -38,11 +41,7 @@ if [ -f "$data/wmt_newstest_en_es/newstest2013.en" ]; then
 else
   "$build/bench/bench_lexicon" "$src/corpus/jedi/en.txt" "$src/corpus/jedi/es.txt"
 fi
-echo "== alignment: time growth from 600 to 6000 sentence pairs (newstest2012+2013)"
-if [ -f "$data/wmt_newstest_en_es/newstest2012.en" ]; then
-  PARALLAX="$build/parallax" PARALLAX_DATA="$data" python3 "$src/tests/eval/align_scaling.py"
-else
-  echo "skipped: evaluation data not found at $data"
-fi
+echo "== alignment against hunalign, start-up, 20,000 pairs, memory (bench/speed.py)"
+PARALLAX_DATA="$data" python3 "$src/bench/speed.py" "$build" "$src"
 echo "== batch: article pairs per second, one and two worker threads"
 PARALLAX_DATA="$data" python3 "$src/bench/batch_pairs.py" "$build" "$src"

@@ -50,28 +50,46 @@ void plx__jw_array_end(plx__jw *w) { S_close(w, ']'); }
  * other control characters as \uXXXX; everything else as it is. Bytes
  * that are not UTF-8 (the caller's promise broken) become U+FFFD, so that
  * the output stays valid JSON. */
+/* The length of the valid UTF-8 sequence at s[0, n) (its first byte at
+ * least 0x80), or 0 when it is not valid. */
+static size_t S_utf8_len(const unsigned char *s, size_t n) {
+  unsigned c = s[0];
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (!len || len > n || c > 0xF4) return 0;
+  for (size_t k = 1; k < len; k++)
+    if ((s[k] & 0xC0) != 0x80) return 0;
+  unsigned c1 = s[1];
+  if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
+      (c == 0xF4 && c1 >= 0x90))
+    return 0;
+  return len;
+}
+
+/* jansson's escapes: quote, backslash, the five short control escapes,
+ * other control characters as \uXXXX; everything else as it is. Bytes
+ * that are not UTF-8 (the caller's promise broken) become U+FFFD, so that
+ * the output stays valid JSON. Runs that need nothing are copied whole. */
 static void S_string(plx__buf *b, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
   plx__grow((void **)&b->data, &b->cap, b->len + n + 3, 1);
   b->data[b->len++] = '"';
   size_t run = 0; /* start of the bytes copied as they are */
   for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
+    unsigned char c = u[i];
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       i++;
       continue;
     }
     if (c >= 0x80) {
-      size_t k = i;
-      size_t bad = plx__utf8_invalid_at(s + i, n - i < 4 ? n - i : 4);
-      if (bad == 0) {
-        plx__buf_put(b, s + run, i - run);
-        plx__buf_puts(b, "\xEF\xBF\xBD");
-        i++;
-        run = i;
+      size_t len = S_utf8_len(u + i, n - i);
+      if (len) {
+        i += len;
         continue;
       }
-      plx__utf8_next(s, n, &k);
-      i = k;
+      plx__buf_put(b, s + run, i - run);
+      plx__buf_puts(b, "\xEF\xBF\xBD");
+      i++;
+      run = i;
       continue;
     }
     plx__buf_put(b, s + run, i - run);
@@ -96,10 +114,18 @@ static void S_string(plx__buf *b, const char *s, size_t n) {
   plx__buf_putc(b, '"');
 }
 
+/* Keys are the program's own names, plain ASCII: written as they are. */
 void plx__jw_key(plx__jw *w, const char *k) {
   S_sep(w);
-  S_string(w->b, k, strlen(k));
-  plx__buf_putc(w->b, ':');
+  size_t n = strlen(k);
+  plx__grow((void **)&w->b->data, &w->b->cap, w->b->len + n + 4, 1);
+  char *o = w->b->data + w->b->len;
+  o[0] = '"';
+  memcpy(o + 1, k, n);
+  o[n + 1] = '"';
+  o[n + 2] = ':';
+  o[n + 3] = '\0';
+  w->b->len += n + 3;
   w->key = 1;
 }
 
@@ -112,9 +138,15 @@ void plx__jw_str(plx__jw *w, const char *s) { plx__jw_strn(w, s, strlen(s)); }
 
 void plx__jw_int(plx__jw *w, long long v) {
   S_sep(w);
-  char t[32];
-  int n = snprintf(t, sizeof t, "%lld", v);
-  plx__buf_put(w->b, t, (size_t)n);
+  char t[24];
+  size_t k = sizeof t;
+  unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+  do {
+    t[--k] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0) t[--k] = '-';
+  plx__buf_put(w->b, t + k, sizeof t - k);
 }
 
 void plx__jw_real(plx__jw *w, double v) {

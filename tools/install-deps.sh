@@ -1,13 +1,15 @@
 #!/bin/sh
 # Install what Parallax needs to build and test on Debian 12 (as root).
 # python3-jsonschema checks JSON output against the schema in tests;
-# chromium (with a font) runs the HTML report test in a real browser.
+# chromium (with a font) runs the HTML report test in a real browser;
+# dict-freedict-eng-spa gives hunalign, the anchor of make bench, its
+# dictionary.
 # With --check: exit 0 if everything is installed, 1 otherwise.
 set -eu
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libicu-dev libhunspell-dev libxml2-dev libjansson-dev
 hunspell-en-us hunspell-es python3 python3-jsonschema valgrind
-chromium fonts-dejavu-core"
+chromium fonts-dejavu-core dict-freedict-eng-spa"
 missing=
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
