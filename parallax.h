@@ -8,5 +8,6 @@
 #include "plx_lexicon.h"
 #include "plx_values.h"
 #include "plx_align.h"
+#include "plx_words.h"
 #include "plx_batch.h"
 #endif

@@ -1181,6 +1181,20 @@ static plx_align_mode S_choose(plx_alignment *al) {
   plx_align_mode mode = na >= 3 && ordered && na * CHOOSE_COVER >= content0
                             ? PLX_MODE_PARALLEL
                             : PLX_MODE_COMPARABLE;
+  /* Articles of one to three sentences give too few matches to judge by;
+   * with as many sentences on both sides and no match out of order, they
+   * are read as a translation (a sentence and its translation, a short
+   * paragraph), which links each sentence with its counterpart in turn
+   * rather than only where the words say so. */
+  size_t content1 = 0;
+  for (size_t j = 0; j < al->n[1]; j++) content1 += al->content[1][j] != 0;
+  if (mode == PLX_MODE_COMPARABLE && content0 <= 3 && content0 == content1 && content0 &&
+      nchain == na) {
+    snprintf(al->reason, sizeof al->reason,
+             "%zu sentence%s on each side, %zu strong match%s in order: a translation (parallel)",
+             content0, content0 == 1 ? "" : "s", na, na == 1 ? "" : "es");
+    return PLX_MODE_PARALLEL;
+  }
   snprintf(al->reason, sizeof al->reason,
            "%zu of %zu strong matches keep their order, %zu follow the one before: %s", nchain,
            na, ascents,
@@ -1295,6 +1309,9 @@ void plx_alignment_free(plx_alignment *al) {
   for (size_t k = 0; k < al->nlinks; k++) free(al->links[k].ids);
   free(al->links);
   free(al->pub);
+  if (al->words)
+    for (size_t k = 0; k < al->nlinks; k++) plx__wl_free(al->words[k]);
+  free(al->words);
   free(al);
 }
 

@@ -23,6 +23,25 @@ typedef struct plx__simcache {
   size_t nslots, n;
 } plx__simcache;
 
+/* The word alignment of one link (words.c). Its tokens are the link's A
+ * sentences' tokens in order, then (side 1) its B sentences'. */
+typedef struct plx__wpair {
+  uint32_t x, y; /* token of A, token of B */
+  float s;
+  uint8_t how;   /* plx_word_how */
+} plx__wpair;
+
+typedef struct plx__wl {
+  size_t n[2];
+  uint32_t *sent[2], *tok[2]; /* each token's sentence, and index in it */
+  int32_t *best[2];           /* each token's partner of highest score, or -1 */
+  float *bscore[2];
+  uint8_t *bhow[2];
+  plx__wpair *pairs;          /* ordered by x, then y */
+  size_t npairs, cap;
+  struct plx_word_link *pub;
+} plx__wl;
+
 struct plx_alignment {
   plx_lexicon *lex;
   plx__lex *lx;
@@ -49,6 +68,7 @@ struct plx_alignment {
   S_ilink *links;
   size_t nlinks, linkcap;
   plx_link *pub; /* public view of links, made on first request */
+  plx__wl **words; /* per link, its word alignment, made on first request */
 };
 
 /* Similarity of sentence i of A and j of B, with how much of each is
@@ -63,5 +83,14 @@ void plx__align_pairs(plx_alignment *al, size_t i, size_t j, plx__tplist *out);
 /* The first sentence of the other side that has a concept of token t of
  * sentence i of side (stop words included), or -1. */
 long plx__align_found(const plx_alignment *al, int side, size_t i, size_t t);
+
+/* The word alignment of link k, made on first request and kept. */
+const plx__wl *plx__words(const plx_alignment *al, size_t k);
+void plx__wl_free(plx__wl *w);
+
+/* The tokens of the other side between the aligned tokens nearest to the
+ * run [x0, x1) of side: [*y0, *y1) (maybe empty). 0 when those two are
+ * reordered (no place faces the run). */
+int plx__wl_facing(const plx__wl *w, int side, size_t x0, size_t x1, size_t *y0, size_t *y1);
 
 #endif

@@ -1,34 +1,56 @@
-/* facts.c: the checkable units of each sentence, and whether the other
- * article has them.
+/* facts.c: the checkable units of each sentence, whether the other article
+ * has them, and how much each verdict matters.
+ *
+ * Coverage. Every word of a linked sentence is covered or not by the word
+ * alignment of its links (words.c): by meaning (a translation, a name, a
+ * value, cognates: "lexically"), or only by its place (the one word a
+ * translation put between the same two aligned words).
  *
  * Values (numbers, amounts, percentages, dates, durations, ordinals) come
- * from the values normaliser. A value is matched when an equal value is in a
- * linked sentence; failing that, in conflict when a linked sentence has a
- * value of the same kind left unmatched too (another number, another date:
- * 16 vs 18 September), paired one to one; failing that, matched when an
- * equal value is anywhere in the other article; otherwise missing.
+ * from the values normaliser. A value is matched when an equal value is in
+ * a linked sentence (a bare number meets a value of the same magnitude
+ * there: "29" / "de 29 años"); failing that, it is in conflict with an
+ * unmatched value of the same kind in a linked sentence, paired one to one:
+ * values the word alignment put in the same place first, then the closest
+ * ("an airspeed of 65" / "66"); failing that, matched when an equal value
+ * is anywhere in the other article, or when a word of the linked sentence
+ * covers it ("12.00" / "12:00"); otherwise missing.
  *
  * Names are capitalised words inside a sentence (and names of the names
- * table anywhere), runs of them taken together ("Patricia Campbell-Smith"):
- * matched when the other article names them too.
+ * table anywhere), runs of them taken together ("Patricia Campbell-Smith"),
+ * titles before a name ("Dr.", "St.") left out: matched when the word
+ * alignment covers them ("Nova Scotia" / "Nueva Escocia", "Labour" /
+ * "laboristas" in the same place) or when the other article names them.
  *
- * Clauses: a sentence is cut at semicolons, and at a comma or a colon that
- * is followed by a conjunction ("but", "pero") or precedes enough words to
- * stand alone; each clause is matched when enough of its weight is found in
- * the sentences linked to its sentence, missing otherwise ("refused to
- * directly confirm the negotiations" absent from the other side). A sentence
- * with no counterpart at all has all its clauses missing.
+ * Details. In a linked sentence, a run of content words that no word of
+ * the other side covers by meaning (a phrase: it may span two function
+ * words; names and values are facts of their own) is a detail: missing
+ * when the other side has nothing uncovered between the same two aligned
+ * words, in conflict with what the other side has there otherwise ("by
+ * convention" / "en rigor"). A free translation renders many words in
+ * ways the lexicon does not know; the score keeps those low (see
+ * S_detail_score).
+ *
+ * Sentences with no counterpart are one fact each (type "clause"), not
+ * again as their clauses.
+ *
+ * Scores. Importance (a changed amount over a dropped adverb) times
+ * certainty (how well the rest of the link aligns, whether the lexicon
+ * knows the words, whether the other side has something in their place).
+ * Comparable articles (two reports, not a translation) say things
+ * differently by nature: their details count for less.
  */
 #include "align_internal.h"
 #include "plx_values.h"
+#include "plx_words.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define CLAUSE_COVER 0.35
-#define CLAUSE_MIN_WORDS 4
+#define DETAIL_SPAN 2       /* function words a detail may span */
+#define COMPARABLE_DAMP 0.7 /* details of two independent reports */
 
 const char *plx_fact_status_name(plx_fact_status s) {
   switch (s) {
@@ -39,11 +61,74 @@ const char *plx_fact_status_name(plx_fact_status s) {
   return "matched";
 }
 
+/* ---- what the word alignment covers ---- */
+
+/* how a word is covered, weakest first: by its place only, by a value of
+ * the same kind in its place (a different one), by meaning */
+enum { COV_NONE = 0, COV_PLACE = 1, COV_VALUE = 2, COV_LEX = 3 };
+
+typedef struct S_cov {
+  uint8_t *state[2];  /* per token of each analysis: COV_* */
+  int32_t *other[2];  /* per token: the other side's token (analysis index) */
+  double *link_q;     /* per link: share of its content words aligned by meaning */
+  /* per token: the link of its best alignment (for the link's quality) */
+  int32_t *link[2];
+} S_cov;
+
+static void S_cover(const plx_alignment *al, S_cov *c) {
+  for (int side = 0; side < 2; side++) {
+    size_t n = al->ana[side].ntok;
+    c->state[side] = plx__calloc(n + 1, 1);
+    c->other[side] = plx__malloc((n + 1) * sizeof *c->other[side]);
+    c->link[side] = plx__malloc((n + 1) * sizeof *c->link[side]);
+    for (size_t t = 0; t < n; t++) c->other[side][t] = c->link[side][t] = -1;
+  }
+  c->link_q = plx__calloc(al->nlinks + 1, sizeof *c->link_q);
+  for (size_t k = 0; k < al->nlinks; k++) {
+    const plx__wl *w = plx__words(al, k);
+    size_t content = 0, lex = 0;
+    for (int side = 0; side < 2; side++) {
+      const plx__ana *an = &al->ana[side];
+      for (size_t t = 0; t < w->n[side]; t++) {
+        size_t g = an->first[w->sent[side][t]] + w->tok[side][t];
+        const plx__tk *tk = &an->tok[g];
+        int is_content = !(tk->flags & PLX__TF_STOP);
+        content += is_content;
+        int32_t b = w->best[side][t];
+        if (b < 0) continue;
+        int how = w->bhow[side][t];
+        int st = how == PLX_WORD_PLACE ? COV_PLACE : how == PLX_WORD_VALUE ? COV_VALUE : COV_LEX;
+        if (st == COV_LEX) lex += is_content;
+        if (st > c->state[side][g]) {
+          const plx__ana *on = &al->ana[!side];
+          c->state[side][g] = (uint8_t)st;
+          c->other[side][g] = (int32_t)(on->first[w->sent[!side][b]] + w->tok[!side][b]);
+          c->link[side][g] = (int32_t)k;
+        }
+      }
+    }
+    c->link_q[k] = content ? (double)lex / (double)content : 1.0;
+  }
+}
+
+static void S_cover_free(S_cov *c) {
+  for (int side = 0; side < 2; side++) {
+    free(c->state[side]);
+    free(c->other[side]);
+    free(c->link[side]);
+  }
+  free(c->link_q);
+}
+
+/* ---- links of each sentence ---- */
+
 typedef struct S_val {
   plx_value v;      /* span in document text */
   size_t sentence;
   int used;         /* matched by an equal value on the other side (index + 1) */
   int conflict;     /* paired with an unequal one in a linked sentence (index + 1) */
+  int covered;      /* covered by a word of a linked sentence (analysis token + 1) */
+  uint32_t t0, t1;  /* its tokens in the analysis */
 } S_val;
 
 typedef struct S_side {
@@ -51,19 +136,9 @@ typedef struct S_side {
   size_t nvals, cap;
   size_t **links_of; /* per sentence: linked sentences of the other side */
   size_t *nlinks_of, *caplinks_of;
+  int32_t **link_ids; /* per sentence: its links */
+  size_t *nlink_ids, *caplink_ids;
 } S_side;
-
-/* The values of each content sentence, as the analysis read them. */
-static void S_collect_values(const plx_alignment *al, int side, S_side *s) {
-  const plx__ana *an = &al->ana[side];
-  for (size_t i = 0; i < al->n[side]; i++) {
-    if (!al->content[side][i]) continue;
-    for (uint32_t k = an->vfirst[i]; k < an->vfirst[i + 1]; k++) {
-      S_val x = {an->vals[k], i, 0, 0};
-      PLX__PUSH(s->vals, s->nvals, s->cap, x);
-    }
-  }
-}
 
 static int S_linked(const S_side *s, size_t sent, size_t other) {
   for (size_t k = 0; k < s->nlinks_of[sent]; k++)
@@ -71,11 +146,87 @@ static int S_linked(const S_side *s, size_t sent, size_t other) {
   return 0;
 }
 
+/* The link a sentence is read against: its best aligned. */
+static int32_t S_primary(const S_side *sd, const S_cov *c, int side, size_t sent) {
+  const S_side *s = &sd[side];
+  int32_t best = -1;
+  for (size_t k = 0; k < s->nlink_ids[sent]; k++) {
+    int32_t l = s->link_ids[sent][k];
+    if (best < 0 || c->link_q[l] > c->link_q[best]) best = l;
+  }
+  return best;
+}
+
+/* The best quality of the links of a sentence. */
+static double S_sentence_q(const S_side *s, const S_cov *c, size_t sent) {
+  double q = 0;
+  for (size_t k = 0; k < s->nlink_ids[sent]; k++)
+    if (c->link_q[s->link_ids[sent][k]] > q) q = c->link_q[s->link_ids[sent][k]];
+  return q;
+}
+
 static void S_push_fact(plx_fact **f, size_t *n, size_t *cap, const plx_fact *x) {
   PLX__PUSH(*f, *n, *cap, *x);
 }
 
+static void S_fact_init(plx_fact *f, int side, size_t sentence, size_t start, size_t end,
+                        const char *type) {
+  memset(f, 0, sizeof *f);
+  f->side = side;
+  f->sentence = sentence;
+  f->start = start;
+  f->end = end;
+  f->type = type;
+}
+
+static void S_set_value(char *dst, size_t cap, const char *t, size_t s, size_t e) {
+  size_t n = e - s < cap - 1 ? e - s : cap - 1;
+  /* never cut inside a UTF-8 sequence */
+  while (n > 0 && ((unsigned char)t[s + n] & 0xC0) == 0x80) n--;
+  memcpy(dst, t + s, n);
+  dst[n] = '\0';
+}
+
 /* ---- values ---- */
+
+/* The values of each content sentence, as the analysis read them, with
+ * their tokens. */
+static void S_collect_values(const plx_alignment *al, int side, S_side *s, const S_cov *c) {
+  const plx__ana *an = &al->ana[side];
+  for (size_t i = 0; i < al->n[side]; i++) {
+    if (!al->content[side][i]) continue;
+    for (uint32_t k = an->vfirst[i]; k < an->vfirst[i + 1]; k++) {
+      S_val x = {an->vals[k], i, 0, 0, 0, 0, 0};
+      uint32_t t = an->first[i], e = an->first[i + 1];
+      while (t < e && an->tok[t].end <= x.v.start) t++;
+      x.t0 = t;
+      while (t < e && an->tok[t].start < x.v.end) t++;
+      x.t1 = t;
+      for (uint32_t q = x.t0; q < x.t1; q++) {
+        if (c->state[side][q] == COV_LEX) {
+          x.covered = (int)q + 1;
+          break;
+        }
+        /* by place only: when the word there is written with digits too
+         * ("12.00" / "12:00") */
+        if (c->state[side][q] == COV_PLACE) {
+          const plx__tk *o = &al->ana[!side].tok[c->other[side][q]];
+          if (o->flags & PLX__TF_DIGITS) x.covered = (int)q + 1;
+        }
+      }
+      PLX__PUSH(s->vals, s->nvals, s->cap, x);
+    }
+  }
+}
+
+/* In linked sentences, a bare number meets any value of the same
+ * magnitude: "29" and "de 29 años", "53" and "53 años". */
+static int S_loose_equal(const plx_value *a, const plx_value *b) {
+  if (plx_value_equal(a, b)) return 1;
+  if (a->type != PLX_VALUE_NUMBER && b->type != PLX_VALUE_NUMBER) return 0;
+  if (a->type == PLX_VALUE_DATE || b->type == PLX_VALUE_DATE) return 0;
+  return a->number == b->number && a->number != 0;
+}
 
 /* Match equal values: pass 0 only between linked sentences, pass 1
  * anywhere. */
@@ -87,8 +238,13 @@ static void S_match_equal(S_side *sd, int pass) {
       S_side *o = &sd[!side];
       for (size_t k = 0; k < o->nvals; k++) {
         S_val *y = &o->vals[k];
-        if (y->conflict || !plx_value_equal(&x->v, &y->v)) continue;
-        if (pass == 0 && !S_linked(&sd[side], x->sentence, y->sentence)) continue;
+        if (y->conflict) continue;
+        if (pass == 0) {
+          if (!S_linked(&sd[side], x->sentence, y->sentence) || !S_loose_equal(&x->v, &y->v))
+            continue;
+        } else if (!plx_value_equal(&x->v, &y->v)) {
+          continue;
+        }
         x->used = (int)k + 1;
         if (!y->used) y->used = (int)i + 1;
         break;
@@ -101,9 +257,9 @@ static void S_match_equal(S_side *sd, int pass) {
  * sentences say the same thing, so the values disagree. This comes before
  * equal values elsewhere in the article: "the 12 appropriations bills"
  * against "13 proyectos" is a conflict even if another sentence mentions
- * 13 of something. Where a sentence has several, the closest values pair
- * first (a changed figure is usually near the one it replaces: "an
- * airspeed of 65" against "16 millas ... 66"), then in text order. */
+ * 13 of something. Values the word alignment put in one place pair first
+ * ("30" / "27" where the words around them align), then the closest
+ * values ("an airspeed of 65" / "16 millas ... 66"), then in text order. */
 typedef struct S_vpair {
   size_t x, y; /* value of A, value of B */
   double dist;
@@ -121,7 +277,34 @@ static double S_value_dist(const plx_value *a, const plx_value *b) {
   return m > 0 ? fabs(a->number - b->number) / m : 0;
 }
 
-static void S_pair_conflicts(S_side *sd) {
+/* Whether the word alignment put a token of x with a token of y (not
+ * merely by place), and a word next to them with the word next to the
+ * other ("Thing 1" / "Cosa 2": the values stand in one place; a value
+ * merely near another is not enough). */
+static int S_aligned_vals(const plx_alignment *al, const S_side *sd, const S_cov *c,
+                          const S_val *x, const S_val *y) {
+  const plx__ana *A = &al->ana[0], *B = &al->ana[1];
+  for (size_t k = 0; k < sd[0].nlink_ids[x->sentence]; k++) {
+    const plx__wl *w = plx__words(al, (size_t)sd[0].link_ids[x->sentence][k]);
+    for (size_t q = 0; q < w->npairs; q++) {
+      const plx__wpair *p = &w->pairs[q];
+      if (p->how == PLX_WORD_PLACE) continue;
+      uint32_t ga = A->first[w->sent[0][p->x]] + w->tok[0][p->x];
+      uint32_t gb = B->first[w->sent[1][p->y]] + w->tok[1][p->y];
+      if (ga < x->t0 || ga >= x->t1 || gb < y->t0 || gb >= y->t1) continue;
+      /* content words: a function word may be aligned to any "de" */
+      int before = x->t0 > 0 && y->t0 > 0 && c->state[0][x->t0 - 1] == COV_LEX &&
+                   !(A->tok[x->t0 - 1].flags & PLX__TF_STOP) &&
+                   c->other[0][x->t0 - 1] == (int32_t)y->t0 - 1;
+      int after = x->t1 < A->ntok && c->state[0][x->t1] == COV_LEX &&
+                  !(A->tok[x->t1].flags & PLX__TF_STOP) && c->other[0][x->t1] == (int32_t)y->t1;
+      if (before || after) return 1;
+    }
+  }
+  return 0;
+}
+
+static void S_pair_conflicts(const plx_alignment *al, S_side *sd, const S_cov *c) {
   S_vpair *p = NULL;
   size_t np = 0, cap = 0;
   for (size_t i = 0; i < sd[0].nvals; i++) {
@@ -131,7 +314,8 @@ static void S_pair_conflicts(S_side *sd) {
       const S_val *y = &sd[1].vals[k];
       if (y->used || !S_linked(&sd[0], x->sentence, y->sentence)) continue;
       if (!plx_value_comparable(&x->v, &y->v)) continue;
-      S_vpair v = {i, k, S_value_dist(&x->v, &y->v)};
+      double d = S_aligned_vals(al, sd, c, x, y) ? -1.0 : S_value_dist(&x->v, &y->v);
+      S_vpair v = {i, k, d};
       PLX__PUSH(p, np, cap, v);
     }
   }
@@ -145,33 +329,67 @@ static void S_pair_conflicts(S_side *sd) {
   free(p);
 }
 
-static void S_value_facts(const plx_alignment *al, S_side *sd, plx_fact **f, size_t *n,
-                          size_t *cap) {
-  (void)al;
+/* How much a value matters when it is missing or changed. Ordinals in
+ * words ("first", "primeros") are often turns of phrase. */
+static double S_value_weight(const plx_value *v, const char *text) {
+  switch (v->type) {
+  case PLX_VALUE_AMOUNT:
+  case PLX_VALUE_PERCENT:
+  case PLX_VALUE_DATE: return 1.0;
+  case PLX_VALUE_DURATION: return 0.9;
+  case PLX_VALUE_NUMBER: return 0.85;
+  case PLX_VALUE_ORDINAL: {
+    for (size_t k = v->start; k < v->end; k++)
+      if (text[k] >= '0' && text[k] <= '9') return 0.8;
+    return 0.45;
+  }
+  }
+  return 0.8;
+}
+
+static void S_value_facts(const plx_alignment *al, S_side *sd, const S_cov *c, plx_fact **f,
+                          size_t *n, size_t *cap) {
   S_match_equal(sd, 0);
-  S_pair_conflicts(sd);
+  S_pair_conflicts(al, sd, c);
   S_match_equal(sd, 1);
-  for (int side = 0; side < 2; side++)
+  for (int side = 0; side < 2; side++) {
+    size_t len;
+    const char *text = plx_doc_text(al->doc[side], &len);
     for (size_t i = 0; i < sd[side].nvals; i++) {
       S_val *x = &sd[side].vals[i];
       S_side *o = &sd[!side];
       plx_fact fct;
-      memset(&fct, 0, sizeof fct);
-      fct.side = side;
-      fct.sentence = x->sentence;
-      fct.start = x->v.start;
-      fct.end = x->v.end;
-      fct.type = plx_value_type_name(x->v.type);
+      S_fact_init(&fct, side, x->sentence, x->v.start, x->v.end, plx_value_type_name(x->v.type));
       snprintf(fct.value, sizeof fct.value, "%s", x->v.value);
       const S_val *cp = NULL;
+      double wgt = S_value_weight(&x->v, text);
+      int linked = sd[side].nlinks_of[x->sentence] > 0;
       if (x->used) {
         fct.status = PLX_FACT_MATCHED;
         cp = &o->vals[x->used - 1];
       } else if (x->conflict) {
         fct.status = PLX_FACT_CONFLICT;
         cp = &o->vals[x->conflict - 1];
+        /* aligned to each other: surely the same slot */
+        const S_val *a = side ? cp : x, *b = side ? x : cp;
+        fct.score = wgt * (S_aligned_vals(al, sd, c, a, b) ? 1.0 : 0.8);
+      } else if (x->covered && linked) {
+        /* a word of the other side stands for it */
+        fct.status = PLX_FACT_MATCHED;
+        int32_t g = c->other[side][x->covered - 1];
+        const plx__tk *ot = &al->ana[!side].tok[g];
+        size_t os = 0;
+        while (os + 1 < al->n[!side] && al->ana[!side].first[os + 1] <= (uint32_t)g) os++;
+        fct.has_counterpart = 1;
+        fct.cp_sentence = os;
+        fct.cp_start = ot->start;
+        fct.cp_end = ot->end;
       } else {
         fct.status = PLX_FACT_MISSING;
+        /* in a linked sentence: how well the rest of it is aligned says
+         * how sure the absence is; in a sentence with no counterpart the
+         * sentence itself is the news */
+        fct.score = wgt * (linked ? 0.75 + 0.25 * S_sentence_q(&sd[side], c, x->sentence) : 0.8);
       }
       if (cp) {
         fct.has_counterpart = 1;
@@ -182,25 +400,77 @@ static void S_value_facts(const plx_alignment *al, S_side *sd, plx_fact **f, siz
       }
       S_push_fact(f, n, cap, &fct);
     }
+  }
 }
 
 /* ---- names ---- */
 
-static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_t *cap) {
+/* Whether the other side has, in the place of tokens [t, e) of sentence
+ * i (between the partners of the aligned words around them, in the link
+ * the sentence is read against), a name (a capitalised word inside its
+ * sentence, or a word of the names table) that nothing covers. */
+static int S_other_name(const plx_alignment *al, const S_side *sd, const S_cov *c, int side,
+                        size_t i, size_t t, size_t e) {
+  int32_t k = S_primary(sd, c, side, i);
+  if (k < 0) return 0;
+  const plx__wl *w = plx__words(al, (size_t)k);
+  size_t x0 = 0;
+  while (x0 < w->n[side] && w->sent[side][x0] != i) x0++;
+  size_t y0, y1;
+  if (x0 + e > w->n[side]) return 0;
+  if (!plx__wl_facing(w, side, x0 + t, x0 + e, &y0, &y1)) {
+    /* the words around were reordered ("New Kingdom" / "Imperio Nuevo"):
+     * a few words either side of the partner of the word next to it */
+    long p = -1;
+    if (x0 + t > 0 && w->best[side][x0 + t - 1] >= 0) p = w->best[side][x0 + t - 1];
+    else if (x0 + e < w->n[side] && w->best[side][x0 + e] >= 0) p = w->best[side][x0 + e];
+    if (p < 0) return 0;
+    y0 = p >= 3 ? (size_t)p - 3 : 0;
+    y1 = (size_t)p + 4 < w->n[!side] ? (size_t)p + 4 : w->n[!side];
+  }
+  const plx__ana *on = &al->ana[!side];
+  for (size_t y = y0; y < y1; y++) {
+    uint32_t g = on->first[w->sent[!side][y]] + w->tok[!side][y];
+    const plx__tk *u = &on->tok[g];
+    if (c->state[!side][g] == COV_LEX || (u->flags & (PLX__TF_NUMBER | PLX__TF_STOP))) continue;
+    if ((u->flags & PLX__TF_NAME) || ((u->flags & PLX__TF_UPPER) && w->tok[!side][y] > 0))
+      return 1;
+  }
+  return 0;
+}
+
+/* A Roman numeral ("XII", "XIII", "II"): a number, not a name. */
+static int S_roman_numeral(const char *text, const plx__tk *t) {
+  if (t->end - t->start > 8) return 0;
+  for (size_t k = t->start; k < t->end; k++)
+    if (!strchr("IVXLCDM", text[k]) || !text[k]) return 0;
+  return 1;
+}
+
+/* A title before a name: a capitalised word of at most three letters
+ * followed by a full stop ("Dr.", "St.", "Sra."). */
+static int S_title(const char *text, size_t tlen, const plx__tk *t) {
+  return t->end - t->start <= 3 && t->end < tlen && text[t->end] == '.';
+}
+
+static void S_name_facts(const plx_alignment *al, const S_side *sd, const S_cov *c, plx_fact **f,
+                         size_t *n, size_t *cap) {
   for (int side = 0; side < 2; side++) {
     size_t len;
     const char *text = plx_doc_text(al->doc[side], &len);
     const plx__ana *an = &al->ana[side];
     for (size_t i = 0; i < al->n[side]; i++) {
       if (!al->content[side][i]) continue;
-      const plx__tk *tk = an->tok + an->first[i];
+      uint32_t base = an->first[i];
+      const plx__tk *tk = an->tok + base;
       size_t nt = plx__ana_len(an, i);
       for (size_t t = 0; t < nt;) {
         uint16_t fl = tk[t].flags;
         /* proper names: capitalised, and either inside the sentence or
          * known to the names table ("Microsoft" opening a sentence) */
         int is_name = !(fl & (PLX__TF_NUMBER | PLX__TF_STOP)) && (fl & PLX__TF_UPPER) &&
-                      (t > 0 || (fl & PLX__TF_NAME));
+                      (t > 0 || (fl & PLX__TF_NAME)) && !S_title(text, len, &tk[t]) &&
+                      !S_roman_numeral(text, &tk[t]);
         if (!is_name) {
           t++;
           continue;
@@ -209,7 +479,9 @@ static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_
         size_t e = t + 1;
         while (e < nt) {
           uint16_t g = tk[e].flags;
-          if ((g & (PLX__TF_NUMBER | PLX__TF_STOP)) || !(g & PLX__TF_UPPER)) break;
+          if ((g & (PLX__TF_NUMBER | PLX__TF_STOP)) || !(g & PLX__TF_UPPER) ||
+              S_roman_numeral(text, &tk[e]))
+            break;
           /* only spaces or a hyphen between the words of one name */
           int joined = 1;
           for (size_t q = tk[e - 1].end; q < tk[e].start; q++)
@@ -217,9 +489,16 @@ static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_
           if (!joined) break;
           e++;
         }
-        size_t found = 0;
+        /* covered by the word alignment, or named anywhere in the other
+         * article */
+        size_t covered = 0, found = 0;
         long where = -1;
+        int32_t cover_tok = -1;
         for (size_t k = t; k < e; k++) {
+          if (c->state[side][base + k] != COV_NONE) {
+            covered++;
+            if (cover_tok < 0) cover_tok = c->other[side][base + k];
+          }
           long s = plx__align_found(al, side, i, k);
           if (s >= 0) {
             found++;
@@ -227,18 +506,35 @@ static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_
           }
         }
         plx_fact fct;
-        memset(&fct, 0, sizeof fct);
-        fct.side = side;
-        fct.sentence = i;
-        fct.start = tk[t].start;
-        fct.end = tk[e - 1].end;
-        fct.type = "name";
-        size_t vl = fct.end - fct.start < sizeof fct.value - 1 ? fct.end - fct.start
-                                                                : sizeof fct.value - 1;
-        memcpy(fct.value, text + fct.start, vl);
-        fct.value[vl] = '\0';
-        fct.status = found * 2 >= e - t ? PLX_FACT_MATCHED : PLX_FACT_MISSING;
-        if (where >= 0) {
+        S_fact_init(&fct, side, i, tk[t].start, tk[e - 1].end, "name");
+        S_set_value(fct.value, sizeof fct.value, text, fct.start, fct.end);
+        int linked = sd[side].nlinks_of[i] > 0;
+        if (covered * 2 >= e - t || found * 2 >= e - t) {
+          fct.status = PLX_FACT_MATCHED;
+        } else {
+          fct.status = PLX_FACT_MISSING;
+          /* a known name (the names table) is surely a name; a
+           * capitalised word may be a title's word or an emphasis */
+          double known = (tk[t].flags & PLX__TF_NAME) ? 1.0 : 0.85;
+          /* absent from the whole other article: sure, however loosely
+           * the sentence is linked */
+          fct.score = 0.8 * known;
+          /* a name of the linked sentences that nothing covers either is
+           * most likely this one in the other language ("Greenland" /
+           * "Groenlandia", "ISIL" / "EIIL", "WWII" / "Segunda Guerra
+           * Mundial") when it stands in the same place: the lexicon cannot
+           * say, so the verdict is unsure */
+          if (linked && S_other_name(al, sd, c, side, i, t, e)) fct.score *= 0.35;
+        }
+        if (cover_tok >= 0) {
+          const plx__ana *on = &al->ana[!side];
+          size_t os = 0;
+          while (os + 1 < al->n[!side] && on->first[os + 1] <= (uint32_t)cover_tok) os++;
+          fct.has_counterpart = 1;
+          fct.cp_sentence = os;
+          fct.cp_start = on->tok[cover_tok].start;
+          fct.cp_end = on->tok[cover_tok].end;
+        } else if (where >= 0) {
           const plx_sentence *cs = plx_doc_sentence(al->doc[!side], (size_t)where);
           fct.has_counterpart = 1;
           fct.cp_sentence = (size_t)where;
@@ -252,15 +548,140 @@ static void S_name_facts(const plx_alignment *al, plx_fact **f, size_t *n, size_
   }
 }
 
-/* ---- clauses ---- */
+/* ---- details ---- */
 
-static int S_conj(const char *w, size_t n) {
-  static const char *words[] = {"but", "and", "while", "whereas", "although", "pero", "y",
-                                "sino", "aunque", "mientras", "so", "así"};
-  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-    if (strlen(words[k]) == n && strncmp(w, words[k], n) == 0) return 1;
+/* A token that stands as a fact of its own (a value, a name), so never
+ * inside a detail. */
+static int S_own_fact(const plx__tk *t, size_t index) {
+  if (t->flags & PLX__TF_NUMBER) return 1;
+  if ((t->flags & PLX__TF_UPPER) && (index > 0 || (t->flags & PLX__TF_NAME))) return 1;
   return 0;
 }
+
+static int S_content(const plx__tk *t) { return !(t->flags & PLX__TF_STOP); }
+
+/* The score of a detail: importance (its content words, 1 - e^(-n/2):
+ * one word 0.39, two 0.63, three 0.78) times certainty: how well the rest
+ * of the link aligns (a link the lexicon barely reads says little about
+ * any word), how many of its words the lexicon knows (a word it cannot
+ * translate may well be there, unrecognised), and, for a missing phrase,
+ * whether the other side is short of words to match (balance): a free
+ * translation leaves words the lexicon cannot pair on both sides, as many
+ * on one as on the other, where an omission leaves them on one side only.
+ * A conflict, two phrases in one place, is often a free rendering: it
+ * counts for less. */
+static double S_detail_score(double nwords, double known, double link_q, double balance,
+                             int conflict, int comparable) {
+  double imp = 1.0 - exp(-nwords / 2.0);
+  double cert = (link_q < 0.7 ? link_q / 0.7 : 1.0) * (0.4 + 0.6 * known);
+  double s = imp * cert * (conflict ? 0.6 : balance) * (comparable ? COMPARABLE_DAMP : 1.0);
+  return s > 1 ? 1 : s < 0 ? 0 : s;
+}
+
+/* Content words of each side of link k that nothing covers, not even by
+ * place (a word aligned by place has its rendering facing it), and that
+ * are not names or values. */
+static void S_uncovered(const plx_alignment *al, const plx__wl *w, const S_cov *c, double *u) {
+  for (int side = 0; side < 2; side++) {
+    const plx__ana *an = &al->ana[side];
+    u[side] = 0;
+    for (size_t t = 0; t < w->n[side]; t++) {
+      size_t g = an->first[w->sent[side][t]] + w->tok[side][t];
+      const plx__tk *tk = &an->tok[g];
+      if (c->state[side][g] == COV_NONE && S_content(tk) && !S_own_fact(tk, w->tok[side][t]))
+        u[side] += 1;
+    }
+  }
+}
+
+/* The runs of one side of link k: content words not covered by meaning,
+ * with at most DETAIL_SPAN function words between two of them. */
+static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, const S_side *sd,
+                           plx_fact **f, size_t *n, size_t *cap) {
+  const plx__wl *w = plx__words(al, k);
+  int comparable = al->mode == PLX_MODE_COMPARABLE;
+  double q = c->link_q[k], u[2];
+  S_uncovered(al, w, c, u);
+  for (int side = 0; side < 2; side++) {
+    const plx__ana *an = &al->ana[side], *on = &al->ana[!side];
+    size_t nt = w->n[side];
+    double balance = u[side] > 0 ? (u[side] - u[!side]) / u[side] : 0;
+    for (size_t t = 0; t < nt;) {
+      size_t g = an->first[w->sent[side][t]] + w->tok[side][t];
+      const plx__tk *tk = &an->tok[g];
+      /* covered by meaning in any link; a sentence in several links (two
+       * reports) is read against its best one */
+      int lex = c->state[side][g] == COV_LEX;
+      if (lex || !S_content(tk) || S_own_fact(tk, w->tok[side][t]) ||
+          S_primary(sd, c, side, w->sent[side][t]) != (int32_t)k) {
+        t++;
+        continue;
+      }
+      /* a run from t: grow while the next uncovered content word is near */
+      size_t e = t + 1, last = t, words = 1, known = (tk->flags & PLX__TF_TRANSLATED) != 0;
+      while (e < nt && w->sent[side][e] == w->sent[side][t]) {
+        size_t ge = an->first[w->sent[side][e]] + w->tok[side][e];
+        const plx__tk *ut = &an->tok[ge];
+        int ulex = c->state[side][ge] == COV_LEX;
+        if (S_content(ut)) {
+          if (ulex || S_own_fact(ut, w->tok[side][e])) break;
+          last = e;
+          words++;
+          known += (ut->flags & PLX__TF_TRANSLATED) != 0;
+        } else if (e - last > DETAIL_SPAN) {
+          break; /* function words may be aligned anywhere: they do not cut */
+        }
+        e++;
+      }
+      size_t t1 = last + 1;
+      /* what the other side has in the same place: its words not covered
+       * by meaning between the partners of the nearest aligned words */
+      size_t y0 = 0, y1 = 0, oy0 = SIZE_MAX, oy1 = 0, owords = 0;
+      int placed = plx__wl_facing(w, side, t, t1, &y0, &y1);
+      for (size_t y = y0; placed && y < y1; y++) {
+        size_t gy = on->first[w->sent[!side][y]] + w->tok[!side][y];
+        const plx__tk *yt = &on->tok[gy];
+        int ylex = c->state[!side][gy] == COV_LEX;
+        if (ylex || !S_content(yt)) continue;
+        if (oy0 == SIZE_MAX) oy0 = y;
+        oy1 = y + 1;
+        owords++;
+      }
+      /* words aligned by place only face their partners */
+      for (size_t x = t; x < t1 && owords == 0; x++)
+        if (w->best[side][x] >= 0) {
+          size_t y = (size_t)w->best[side][x];
+          if (oy0 == SIZE_MAX || y < oy0) oy0 = y;
+          if (y + 1 > oy1) oy1 = y + 1;
+        }
+      if (oy0 != SIZE_MAX && !owords) owords = 1;
+      plx_fact fct;
+      size_t gs = an->first[w->sent[side][t]] + w->tok[side][t];
+      size_t ge = an->first[w->sent[side][last]] + w->tok[side][last];
+      S_fact_init(&fct, side, w->sent[side][t], an->tok[gs].start, an->tok[ge].end, "detail");
+      int conflict = owords > 0;
+      fct.status = conflict ? PLX_FACT_CONFLICT : PLX_FACT_MISSING;
+      fct.score = S_detail_score((double)words, (double)known / (double)words, q, balance,
+                                 conflict, comparable);
+      if (conflict) {
+        size_t ga = on->first[w->sent[!side][oy0]] + w->tok[!side][oy0];
+        size_t gb = on->first[w->sent[!side][oy1 - 1]] + w->tok[!side][oy1 - 1];
+        fct.has_counterpart = 1;
+        fct.cp_sentence = w->sent[!side][oy0];
+        fct.cp_start = on->tok[ga].start;
+        fct.cp_end = on->tok[gb].end;
+        if (w->sent[!side][oy1 - 1] != w->sent[!side][oy0]) {
+          const plx_sentence *os = plx_doc_sentence(al->doc[!side], fct.cp_sentence);
+          fct.cp_end = os->end;
+        }
+      }
+      S_push_fact(f, n, cap, &fct);
+      t = t1;
+    }
+  }
+}
+
+/* ---- sentences with no counterpart ---- */
 
 static size_t S_words(const char *t, size_t s, size_t e) {
   size_t n = 0;
@@ -273,129 +694,27 @@ static size_t S_words(const char *t, size_t s, size_t e) {
   return n;
 }
 
-/* Clause boundaries of sentence [s, e): byte offsets, s and e included. */
-static size_t S_clauses(const char *t, size_t s, size_t e, size_t *cut, size_t max) {
-  size_t n = 0;
-  cut[n++] = s;
-  for (size_t k = s; k < e && n + 1 < max; k++) {
-    if (t[k] != ';' && t[k] != ',' && t[k] != ':') continue;
-    size_t q = k + 1;
-    while (q < e && t[q] == ' ') q++;
-    size_t we = q;
-    while (we < e && t[we] != ' ' && t[we] != ',') we++;
-    int conj = S_conj(t + q, we - q);
-    if (t[k] == ',' && !conj) continue;
-    if (S_words(t, cut[n - 1], k) < CLAUSE_MIN_WORDS || S_words(t, q, e) < CLAUSE_MIN_WORDS)
-      continue;
-    cut[n++] = q;
-  }
-  cut[n] = e;
-  return n;
-}
-
-/* The candidate pairs of sentence i of side with its linked sentences
- * ids[0, n) of the other side, read as one text: side's tokens first
- * (index within sentence i), the others' numbered in the order of ids.
- * wb gets the other side's weights in that order; returns their total. */
-static double S_union_pairs(plx_alignment *al, int side, size_t i, const size_t *ids, size_t n,
-                            plx__tplist *out, double **wb, size_t *nb) {
-  const plx__ana *o = &al->ana[!side];
-  plx__tplist pl = {0};
-  out->n = 0;
-  size_t total = 0;
-  for (size_t k = 0; k < n; k++) total += plx__ana_len(o, ids[k]);
-  *wb = plx__malloc((total + 1) * sizeof **wb);
-  *nb = total;
-  double tot = 0;
-  uint32_t off = 0;
-  for (size_t k = 0; k < n; k++) {
-    size_t j = ids[k], len = plx__ana_len(o, j);
-    memcpy(*wb + off, al->w[!side] + o->first[j], len * sizeof **wb);
-    tot += al->tot[!side][j];
-    if (side == 0) plx__align_pairs(al, i, j, &pl);
-    else plx__align_pairs(al, j, i, &pl);
-    plx__grow((void **)&out->p, &out->cap, out->n + pl.n, sizeof *out->p);
-    for (size_t q = 0; q < pl.n; q++) {
-      uint32_t mine = side == 0 ? pl.p[q].ta : pl.p[q].tb;
-      uint32_t theirs = side == 0 ? pl.p[q].tb : pl.p[q].ta;
-      out->p[out->n++] = (plx__tp){mine, theirs + off, pl.p[q].s};
-    }
-    off += (uint32_t)len;
-  }
-  free(pl.p);
-  return tot;
-}
-
-static void S_clause_facts(const plx_alignment *al, S_side *sd, plx_fact **f, size_t *n,
-                           size_t *cap) {
-  plx_alignment *m = (plx_alignment *)al;
-  plx__tplist uni = {0}, sub = {0};
+static void S_gap_facts(const plx_alignment *al, const S_side *sd, plx_fact **f, size_t *n,
+                        size_t *cap) {
   for (int side = 0; side < 2; side++) {
-    const plx_doc *d = al->doc[side], *od = al->doc[!side];
-    const plx__ana *an = &al->ana[side];
+    const plx_doc *d = al->doc[side];
     size_t len;
     const char *t = plx_doc_text(d, &len);
     for (size_t i = 0; i < al->n[side]; i++) {
-      if (!al->content[side][i]) continue;
+      if (!al->content[side][i] || sd[side].nlinks_of[i]) continue;
       const plx_sentence *se = plx_doc_sentence(d, i);
-      if (S_words(t, se->start, se->end) == 0) continue;
-      size_t nl = sd[side].nlinks_of[i], best = 0;
-      double bests = -1;
-      for (size_t k = 0; k < nl; k++) {
-        size_t j = sd[side].links_of[i][k];
-        double s = side == 0 ? plx__align_sim(m, i, j) : plx__align_sim(m, j, i);
-        if (s > bests) {
-          bests = s;
-          best = j;
-        }
-      }
-      double *wb = NULL, totb = 0;
-      size_t nb = 0;
-      if (nl) totb = S_union_pairs(m, side, i, sd[side].links_of[i], nl, &uni, &wb, &nb);
-      size_t cut[64];
-      size_t nc = S_clauses(t, se->start, se->end, cut, 63);
-      const plx__tk *tk = an->tok + an->first[i];
-      size_t nt = plx__ana_len(an, i);
-      const double *wa = al->w[side] + an->first[i];
-      for (size_t c = 0; c < nc; c++) {
-        size_t cs = cut[c], ce = cut[c + 1];
-        while (ce > cs && (t[ce - 1] == ' ' || t[ce - 1] == ',' || t[ce - 1] == ';')) ce--;
-        plx_fact fct;
-        memset(&fct, 0, sizeof fct);
-        fct.side = side;
-        fct.sentence = i;
-        fct.start = cs;
-        fct.end = ce;
-        fct.type = "clause";
-        fct.status = PLX_FACT_MISSING;
-        if (nl) {
-          /* the clause's tokens: those inside its span */
-          size_t t0 = 0;
-          while (t0 < nt && tk[t0].start < cs) t0++;
-          size_t t1 = t0;
-          while (t1 < nt && tk[t1].end <= ce) t1++;
-          double tota = 0;
-          for (size_t q = t0; q < t1; q++) tota += wa[q];
-          sub.n = 0;
-          plx__grow((void **)&sub.p, &sub.cap, uni.n + 1, sizeof *sub.p);
-          for (size_t q = 0; q < uni.n; q++)
-            if (uni.p[q].ta >= t0 && uni.p[q].ta < t1)
-              sub.p[sub.n++] = (plx__tp){uni.p[q].ta - (uint32_t)t0, uni.p[q].tb, uni.p[q].s};
-          plx__msum r = plx__match(sub.p, sub.n, wa + t0, t1 - t0, tota, wb, nb, totb, NULL);
-          if (r.cover_a >= CLAUSE_COVER || nc == 1) fct.status = PLX_FACT_MATCHED;
-          const plx_sentence *os = plx_doc_sentence(od, best);
-          fct.has_counterpart = 1;
-          fct.cp_sentence = best;
-          fct.cp_start = os->start;
-          fct.cp_end = os->end;
-        }
-        S_push_fact(f, n, cap, &fct);
-      }
-      free(wb);
+      size_t nw = S_words(t, se->start, se->end);
+      if (nw == 0) continue;
+      size_t s = se->start, e = se->end;
+      while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n')) e--;
+      plx_fact fct;
+      S_fact_init(&fct, side, i, s, e, "clause");
+      fct.status = PLX_FACT_MISSING;
+      /* a whole sentence; a short one (a line of a list, a tag) less */
+      fct.score = 0.5 + 0.5 * (1.0 - exp(-(double)nw / 6.0));
+      S_push_fact(f, n, cap, &fct);
     }
   }
-  free(uni.p);
-  free(sub.p);
 }
 
 /* ---- all facts ---- */
@@ -413,9 +732,13 @@ plx_status plx_facts(const plx_alignment *al, plx_fact **facts, size_t *nfacts, 
   S_side sd[2];
   memset(sd, 0, sizeof sd);
   for (int side = 0; side < 2; side++) {
-    sd[side].links_of = plx__calloc(al->n[side] + 1, sizeof *sd[side].links_of);
-    sd[side].nlinks_of = plx__calloc(al->n[side] + 1, sizeof *sd[side].nlinks_of);
-    sd[side].caplinks_of = plx__calloc(al->n[side] + 1, sizeof *sd[side].caplinks_of);
+    size_t m = al->n[side] + 1;
+    sd[side].links_of = plx__calloc(m, sizeof *sd[side].links_of);
+    sd[side].nlinks_of = plx__calloc(m, sizeof *sd[side].nlinks_of);
+    sd[side].caplinks_of = plx__calloc(m, sizeof *sd[side].caplinks_of);
+    sd[side].link_ids = plx__calloc(m, sizeof *sd[side].link_ids);
+    sd[side].nlink_ids = plx__calloc(m, sizeof *sd[side].nlink_ids);
+    sd[side].caplink_ids = plx__calloc(m, sizeof *sd[side].caplink_ids);
   }
   for (size_t k = 0; k < al->nlinks; k++) {
     const S_ilink *l = &al->links[k];
@@ -425,23 +748,95 @@ plx_status plx_facts(const plx_alignment *al, plx_fact **facts, size_t *nfacts, 
         PLX__PUSH(sd[0].links_of[a], sd[0].nlinks_of[a], sd[0].caplinks_of[a], b);
         PLX__PUSH(sd[1].links_of[b], sd[1].nlinks_of[b], sd[1].caplinks_of[b], a);
       }
+    for (int side = 0; side < 2; side++) {
+      const size_t *ids = l->ids + (side ? l->na : 0);
+      size_t nid = side ? l->nb : l->na;
+      for (size_t x = 0; x < nid; x++)
+        PLX__PUSH(sd[side].link_ids[ids[x]], sd[side].nlink_ids[ids[x]],
+                  sd[side].caplink_ids[ids[x]], (int32_t)k);
+    }
   }
-  S_collect_values(al, 0, &sd[0]);
-  S_collect_values(al, 1, &sd[1]);
+  S_cov cov;
+  memset(&cov, 0, sizeof cov);
+  S_cover(al, &cov);
+  S_collect_values(al, 0, &sd[0], &cov);
+  S_collect_values(al, 1, &sd[1], &cov);
   plx_fact *f = NULL;
   size_t n = 0, cap = 0;
-  S_value_facts(al, sd, &f, &n, &cap);
-  S_name_facts(al, &f, &n, &cap);
-  S_clause_facts(al, sd, &f, &n, &cap);
+  S_value_facts(al, sd, &cov, &f, &n, &cap);
+  S_name_facts(al, sd, &cov, &f, &n, &cap);
+  for (size_t k = 0; k < al->nlinks; k++) S_detail_facts(al, k, &cov, sd, &f, &n, &cap);
+  S_gap_facts(al, sd, &f, &n, &cap);
   if (n) qsort(f, n, sizeof *f, S_cmp_fact);
   for (int side = 0; side < 2; side++) {
-    for (size_t i = 0; i < al->n[side]; i++) free(sd[side].links_of[i]);
+    for (size_t i = 0; i < al->n[side]; i++) {
+      free(sd[side].links_of[i]);
+      free(sd[side].link_ids[i]);
+    }
     free(sd[side].links_of);
     free(sd[side].nlinks_of);
     free(sd[side].caplinks_of);
+    free(sd[side].link_ids);
+    free(sd[side].nlink_ids);
+    free(sd[side].caplink_ids);
     free(sd[side].vals);
   }
+  S_cover_free(&cov);
   *facts = f;
   *nfacts = n;
   return PLX_OK;
+}
+
+/* ---- choosing what to report ---- */
+
+static const char *const S_type_names[] = {"number", "ordinal", "percent", "amount", "date",
+                                           "duration", "name", "detail", "clause"};
+
+void plx_fact_filter_init(plx_fact_filter *filter) {
+  filter->min_score = PLX_FACT_MIN_SCORE;
+  filter->types = PLX_FACT_ALL;
+}
+
+unsigned plx_fact_type_bit(const char *type) {
+  for (unsigned k = 0; k < sizeof S_type_names / sizeof *S_type_names; k++)
+    if (type && strcmp(type, S_type_names[k]) == 0) return 1u << k;
+  return 0;
+}
+
+plx_status plx_fact_types_parse(const char *list, unsigned *types, plx_error *err) {
+  unsigned bits = 0;
+  if (!list || !types) return plx__fail(err, PLX_ERR_USAGE, "plx_fact_types_parse: NULL argument");
+  for (const char *p = list; *p;) {
+    const char *e = strchr(p, ',');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    char word[32];
+    if (n == 0 || n >= sizeof word)
+      return plx__fail(err, PLX_ERR_USAGE, "'%.*s' is not a fact type", (int)(n < 40 ? n : 40), p);
+    memcpy(word, p, n);
+    word[n] = '\0';
+    unsigned b = plx_fact_type_bit(word);
+    if (!b && strcmp(word, "values") == 0) b = PLX_FACT_VALUES;
+    if (!b && strcmp(word, "all") == 0) b = PLX_FACT_ALL;
+    if (!b)
+      return plx__fail(err, PLX_ERR_USAGE,
+                       "'%s' is not a fact type (number, ordinal, percent, amount, date, "
+                       "duration, values, name, detail, clause, all)",
+                       word);
+    bits |= b;
+    p += n;
+    if (*p == ',') p++;
+  }
+  *types = bits;
+  return PLX_OK;
+}
+
+size_t plx_facts_select(plx_fact *facts, size_t n, const plx_fact_filter *filter) {
+  size_t kept = 0;
+  for (size_t k = 0; k < n; k++) {
+    const plx_fact *f = &facts[k];
+    if (!(plx_fact_type_bit(f->type) & filter->types)) continue;
+    if (f->status != PLX_FACT_MATCHED && f->score + 1e-9 < filter->min_score) continue;
+    facts[kept++] = *f;
+  }
+  return kept;
 }

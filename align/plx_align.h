@@ -10,9 +10,12 @@
  * are. See align.c for the cost model.
  *
  * Facts are the checkable units of each sentence: values (numbers, amounts,
- * percentages, dates, durations), names, and the sentence's content as a
- * clause. Each is matched, missing (nowhere on the other side) or in
- * conflict (a counterpart of the same kind that disagrees).
+ * percentages, dates, durations), names, details (a phrase of a linked
+ * sentence that nothing in the sentences it is linked to covers, found
+ * through the word alignment of plx_words.h), and sentences with no
+ * counterpart as a whole (type "clause"). Each is matched, missing or in
+ * conflict (a counterpart of the same kind that disagrees), with a score:
+ * how important and how certain the verdict is.
  */
 #ifndef PLX_ALIGN_H
 #define PLX_ALIGN_H
@@ -92,10 +95,14 @@ typedef struct plx_fact {
   size_t sentence;       /* id of the sentence that states it */
   size_t start, end;     /* byte span in that document's text */
   const char *type;      /* "number", "ordinal", "percent", "amount", "date",
-                          * "duration", "name", "clause" (static) */
+                          * "duration", "name", "detail", "clause" (static) */
   char value[64];        /* language-neutral value; for names the canonical
                           * form; for clauses empty */
   plx_fact_status status;
+  double score;          /* for missing and conflicting facts, in [0,1]:
+                          * importance times certainty (a changed amount
+                          * near 1, a word a free translation left out
+                          * low); 0 for matched facts */
   int has_counterpart;   /* a counterpart on the other side: */
   size_t cp_sentence, cp_start, cp_end;
   char cp_value[64];
@@ -104,6 +111,49 @@ typedef struct plx_fact {
 /* The facts of both documents with their status, in document order (A's
  * first). *facts is a new array of *n (free with free()). */
 plx_status plx_facts(const plx_alignment *al, plx_fact **facts, size_t *n, plx_error *err);
+
+/* ---- choosing what to report ---- */
+
+/* Fact types as bits, for a filter. */
+enum {
+  PLX_FACT_NUMBER = 1u << 0,
+  PLX_FACT_ORDINAL = 1u << 1,
+  PLX_FACT_PERCENT = 1u << 2,
+  PLX_FACT_AMOUNT = 1u << 3,
+  PLX_FACT_DATE = 1u << 4,
+  PLX_FACT_DURATION = 1u << 5,
+  PLX_FACT_NAME = 1u << 6,
+  PLX_FACT_DETAIL = 1u << 7,
+  PLX_FACT_CLAUSE = 1u << 8,
+  PLX_FACT_VALUES = 0x3Fu, /* number .. duration */
+  PLX_FACT_ALL = 0x1FFu
+};
+
+/* The default score threshold: a missing or conflicting fact scoring
+ * below it is not reported (calibrated so that faithful translations come
+ * out clean; see EVALUATION.md). */
+#define PLX_FACT_MIN_SCORE 0.5
+
+typedef struct plx_fact_filter {
+  double min_score; /* missing and conflicting facts below it are left out */
+  unsigned types;   /* PLX_FACT_* bits of the types kept */
+} plx_fact_filter;
+
+/* min_score PLX_FACT_MIN_SCORE, every type. */
+void plx_fact_filter_init(plx_fact_filter *filter);
+
+/* The bit of a type name ("number", ..., "clause"), 0 when unknown. */
+unsigned plx_fact_type_bit(const char *type);
+
+/* The bits of a comma-separated list of type names, "values" (the six
+ * value types) or "all". PLX_ERR_USAGE, naming the word, when one is
+ * unknown. */
+plx_status plx_fact_types_parse(const char *list, unsigned *types, plx_error *err);
+
+/* Keep, in place and in order, the facts the filter selects: those of its
+ * types, and of those the missing and conflicting ones scoring at least
+ * min_score. Returns how many are kept. */
+size_t plx_facts_select(plx_fact *facts, size_t n, const plx_fact_filter *filter);
 
 #ifdef __cplusplus
 }

@@ -36,7 +36,11 @@ static const char usage_text[] =
     "  -o FILE                            write the report to FILE (atomically)\n"
     "  --max-input-bytes N                refuse larger inputs (default 64 MiB)\n"
     "  --mode auto|parallel|comparable    align as a translation or as two reports\n"
-    "  --min-score X                      TMX: only links scoring at least X (0.5)\n"
+    "  --min-score X                      diff, batch: report only facts scoring at least X\n"
+    "                                     (0.5; 0: all); align TMX: links scoring at least X\n"
+    "  --only TYPES, --ignore TYPES       diff, batch: report only (or not) these fact types:\n"
+    "                                     number,ordinal,percent,amount,date,duration,values,\n"
+    "                                     name,detail,clause (comma-separated)\n"
     "  -j N, --jobs N                     batch: N worker threads (0: one per processor)\n"
     "  --color auto|always|never          text report in colour (auto: on a terminal,\n"
     "                                     unless NO_COLOR is set)\n"
@@ -63,6 +67,7 @@ typedef struct opts {
   int no_default_lexicon;
   double min_score;
   int have_min_score;
+  const char *only, *ignore;
   size_t max_input;
   long jobs; /* batch -j; -1 when not given */
   const char *files[2];
@@ -120,7 +125,8 @@ static int S_parse(int argc, char **argv, int first, opts *o, char *msg, size_t 
     if (!only_files && a[0] == '-' && a[1] != '\0') {
       static const char *valued[] = {"--lang-a", "--lang-b", "--lang", "--format", "--input",
                                      "--mode", "--lexicon", "--dict-dir", "--max-input-bytes",
-                                     "--min-score", "-o", "--output", "--jobs", "-j", "--color"};
+                                     "--min-score", "-o", "--output", "--jobs", "-j", "--color",
+                                     "--only", "--ignore"};
       int matched = 0;
       for (size_t k = 0; k < sizeof valued / sizeof *valued; k++) {
         int r = S_value(argc, argv, &i, valued[k], &v);
@@ -147,6 +153,8 @@ static int S_parse(int argc, char **argv, int first, opts *o, char *msg, size_t 
           o->color = v;
         }
         else if (!strcmp(name, "-o") || !strcmp(name, "--output")) o->output = v;
+        else if (!strcmp(name, "--only")) o->only = v;
+        else if (!strcmp(name, "--ignore")) o->ignore = v;
         else if (!strcmp(name, "--min-score")) {
           char *end;
           double x = strtod(v, &end);
@@ -469,6 +477,23 @@ static int S_want_color(const opts *o) {
 }
 
 /* align and diff: read both articles, align, render. */
+/* The facts to report: --min-score, --only, --ignore. */
+static int S_fact_filter(const opts *o, plx_fact_filter *f) {
+  plx_fact_filter_init(f);
+  if (o->have_min_score) f->min_score = o->min_score;
+  plx_error err = {0};
+  unsigned bits;
+  if (o->only) {
+    if (plx_fact_types_parse(o->only, &bits, &err)) return S_usage_error(err.message);
+    f->types = bits;
+  }
+  if (o->ignore) {
+    if (plx_fact_types_parse(o->ignore, &bits, &err)) return S_usage_error(err.message);
+    f->types &= ~bits;
+  }
+  return 0;
+}
+
 static int S_compare(const opts *o, int with_facts) {
   int fmt = o->format ? plx_format_parse(o->format) : PLX_FORMAT_TEXT;
   /* HTML is diff's report (it shows facts); TMX is align's (links only). */
@@ -482,6 +507,8 @@ static int S_compare(const opts *o, int with_facts) {
   }
   plx_align_options ao;
   if (S_align_options(o, &ao)) return EXIT_TROUBLE;
+  plx_fact_filter ff;
+  if (S_fact_filter(o, &ff)) return EXIT_TROUBLE;
   const char *la = o->lang_a ? o->lang_a : o->lang, *lb = o->lang_b ? o->lang_b : o->lang;
   if (S_check_lang("--lang-a", la) || S_check_lang("--lang-b", lb)) return EXIT_TROUBLE;
   plx_doc_options da, db;
@@ -513,6 +540,7 @@ static int S_compare(const opts *o, int with_facts) {
   ro.format = (plx_format)fmt;
   ro.with_facts = with_facts;
   if (o->have_min_score) ro.min_score = o->min_score;
+  ro.facts = ff;
   ro.color = S_want_color(o);
   if (!rc && plx_alignment_report(al, a, b, strcmp(o->files[0], "-") ? o->files[0] : NULL,
                                   strcmp(o->files[1], "-") ? o->files[1] : NULL, &ro, &report,
@@ -571,6 +599,7 @@ static int S_batch(const opts *o) {
   if (S_align_options(o, &bo.align)) return EXIT_TROUBLE;
   if (S_lexicon_options(o, NULL, NULL, &bo.lexicon)) return EXIT_TROUBLE;
   bo.out_format = (plx_format)fmt;
+  if (S_fact_filter(o, &bo.facts)) return EXIT_TROUBLE;
   bo.threads = o->jobs < 0 ? 1 : (unsigned)o->jobs;
   if (isatty(STDERR_FILENO)) bo.progress = S_progress;
   const char *path = o->nfiles ? o->files[0] : "-";

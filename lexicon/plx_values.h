@@ -63,6 +63,9 @@ typedef struct plx_value {
                    * duration: "Y", "M", "W", "D", "H", "MIN" or "S";
                    * otherwise "" */
   char value[48]; /* the canonical string (see above), NUL-terminated */
+  int unit_guessed; /* amount: the currency is the default of a sign or
+                     * word several share ("$", "dollars": USD), so it
+                     * equals another dollar of the same amount */
 } plx_value;
 
 /* Find the values in text[0,len) (UTF-8) written in language lang ("en" or

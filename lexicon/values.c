@@ -52,8 +52,12 @@
  *     cue word ("in May"); abbreviations ("Sept.") need a day or a year.
  *   - "a year" after another value or "per", "twice", "veces" is a rate,
  *     not a duration ("$5 billion a year").
- *   - numbers glued to unknown letters ("10km", "1990s") and times of day
- *     ("10 a.m.", "10:30") give nothing.
+ *   - numbers glued to unknown letters ("1990s", "4G") and times of day
+ *     ("10 a.m.", "10:30") give nothing; glued to a unit of measurement
+ *     ("5km", "600Mbit/s") they are read as numbers.
+ *   - number words that are part of a word ("three-dimensional",
+ *     "first-hand") or of a name ("the Three Nations", "las Tres
+ *     Naciones") are not values.
  *   - "Windows 10", "iPhone 11": the number is reported (10, 11); nothing
  *     tells a version from a count, and the other language writes the same.
  */
@@ -104,12 +108,14 @@ enum {
   K_UNITMOD,
   K_ROMAN,
   K_RANGE,
+  K_MEASURE,
   K_COUNT
 };
 static const char *const S_kind_names[K_COUNT] = {
     "num",  "scale", "suffix",  "ord",   "ordsuf", "pct",     "cur",     "unit",
     "half", "month", "weekday", "cue",   "hedge",  "dateof",  "scaleof", "and",
-    "per",  "not",   "glue",    "clock", "func",   "unitmod", "roman",   "range"};
+    "per",  "not",   "glue",    "clock", "func",   "unitmod", "roman",   "range",
+    "measure"};
 
 enum {
   F_BARE = 1 << 0,     /* num: never a number alone ("one", "un") */
@@ -124,7 +130,8 @@ enum {
   F_ABBR = 1 << 9,     /* month: never alone */
   F_DATE = 1 << 10,    /* ordsuf: only for the day of a date ("1° de mayo") */
   F_WEAK = 1 << 11,    /* cue: a year only before punctuation or a function word */
-  F_COMPOUND = 1 << 12 /* ord: only after an ordinal of tens ("vigésimo cuarto") */
+  F_COMPOUND = 1 << 12, /* ord: only after an ordinal of tens ("vigésimo cuarto") */
+  F_GUESS = 1 << 13     /* cur: a sign or word several currencies share ("$") */
 };
 static const struct {
   const char *name;
@@ -133,7 +140,7 @@ static const struct {
                     {"amount", F_AMOUNT},    {"pre", F_PRE},         {"post", F_POST},
                     {"noart", F_NOART},      {"cap", F_CAP},         {"cue", F_CUE},
                     {"abbr", F_ABBR},        {"date", F_DATE},       {"weak", F_WEAK},
-                    {"compound", F_COMPOUND}};
+                    {"compound", F_COMPOUND}, {"guess", F_GUESS}};
 
 typedef struct S_entry {
   uint32_t key; /* index of its first token's key in S_lex.keys */
@@ -859,8 +866,8 @@ static int S_ordsuf_fits(const S_entry *en, double v) {
  * suffixes, "16th", "10-year-old") or before them ("mid-2019",
  * "USD10"). */
 static int S_known_glued(const S_ctx *c, size_t i, int after_digits) {
-  static const int after[] = {K_SCALE, K_SUFFIX, K_ORDSUF, K_UNIT, K_CUR,  K_PCT,
-                              K_MONTH, K_GLUE,   K_CLOCK,  K_NUM,  K_HALF, K_ORD};
+  static const int after[] = {K_SCALE, K_SUFFIX, K_ORDSUF, K_UNIT, K_CUR,  K_PCT,    K_MONTH,
+                              K_GLUE,  K_CLOCK,  K_NUM,    K_HALF, K_ORD,  K_MEASURE};
   static const int before[] = {K_GLUE, K_CUR, K_MONTH};
   const int *ks = after_digits ? after : before;
   size_t nk = after_digits ? sizeof after / sizeof *after : sizeof before / sizeof *before;
@@ -928,6 +935,7 @@ typedef struct S_cand {
   plx_value_type type;
   double num;
   char unit[8];
+  int guess;   /* amount: the currency is the default of a shared sign */
   int y, m, d; /* date parts, 0 when absent */
 } S_cand;
 
@@ -962,7 +970,8 @@ static void S_consider(const S_ctx *c, const S_cand *k, S_cand *best) {
    * number, "5m" without a currency, "16th" as a number. */
   if (S_numeric(&tk[k->s]) && k->s > 0 && tk[k->s].glued && tk[k->s - 1].kind == T_WORD) return;
   if (S_numeric(&tk[k->e - 1]) && k->e < c->n && tk[k->e].glued) {
-    if (tk[k->e].kind == T_WORD) return;
+    /* a unit of measurement may follow: "5km", "600Mbit/s" */
+    if (tk[k->e].kind == T_WORD && !S_at(c, k->e, K_MEASURE, NULL)) return;
     if (S_sym(c, k->e, '.') && k->e + 1 < c->n && tk[k->e + 1].glued && tk[k->e + 1].kind == T_WORD)
       return;
   }
@@ -1200,10 +1209,12 @@ static void S_try_quantity(const S_ctx *c, size_t i, S_cand *best) {
           (en->flags & F_POST)) {
         S_cand k = S_cand_make(i, end, PLX_VALUE_AMOUNT, qa.val);
         memcpy(k.unit, en->unit, sizeof k.unit);
+        k.guess = (en->flags & F_GUESS) != 0;
         S_consider(c, &k, best);
       } else if ((en = S_at(c, k0, K_CUR, &end)) && (en->flags & F_POST)) {
         S_cand k = S_cand_make(i, end, PLX_VALUE_AMOUNT, qa.val);
         memcpy(k.unit, en->unit, sizeof k.unit);
+        k.guess = (en->flags & F_GUESS) != 0;
         S_consider(c, &k, best);
       }
     }
@@ -1252,6 +1263,7 @@ static void S_try_amount_pre(const S_ctx *c, size_t i, S_cand *best) {
   if (!S_qty_at(c, j, 1, &q) || q.article) return;
   S_cand k = S_cand_make(i, q.e, PLX_VALUE_AMOUNT, q.val);
   memcpy(k.unit, en->unit, sizeof k.unit);
+  k.guess = (en->flags & F_GUESS) != 0;
   S_consider(c, &k, best);
 }
 
@@ -1553,6 +1565,7 @@ static void S_fill(const S_ctx *c, const S_cand *k, plx_value *v) {
     break;
   case PLX_VALUE_AMOUNT:
     memcpy(v->unit, k->unit, sizeof v->unit);
+    v->unit_guessed = k->guess;
     snprintf(v->value, sizeof v->value, "%s %s", k->unit, num);
     break;
   case PLX_VALUE_DURATION: {
@@ -1596,6 +1609,35 @@ const char *plx_value_type_name(plx_value_type t) {
     return "duration";
   }
   return "unknown";
+}
+
+/* A number or ordinal written in words that is part of a word or of a
+ * name rather than a count: glued by a hyphen to a word that is not a
+ * unit ("three-dimensional", "one-sided", "two-thirds"), or capitalised
+ * inside the sentence next to another capitalised word ("the Three
+ * Nations", "las Tres Naciones", "Big Four"). The other language writes
+ * "tridimensional" or translates the name, so reading these as values
+ * only makes false reports. */
+static int S_word_part(const S_ctx *c, const S_cand *k) {
+  if (k->type != PLX_VALUE_NUMBER && k->type != PLX_VALUE_ORDINAL) return 0;
+  for (size_t q = k->s; q < k->e; q++)
+    if (c->tk[q].kind != T_WORD && c->tk[q].kind != T_SYM) return 0;
+  const S_tok *first = &c->tk[k->s];
+  if (k->e + 1 < c->n && S_sym(c, k->e, '-') && c->tk[k->e].glued &&
+      c->tk[k->e + 1].glued && c->tk[k->e + 1].kind == T_WORD)
+    return 1;
+  if (k->s >= 2 && first->glued && S_sym(c, k->s - 1, '-') && c->tk[k->s - 1].glued &&
+      c->tk[k->s - 2].kind == T_WORD)
+    return 1;
+  if (first->cap && k->s > 0 && !S_roman(c->text + first->s, first->e - first->s)) {
+    /* not at the start of the sentence or after a quote or a colon */
+    const S_tok *prev = &c->tk[k->s - 1];
+    int opens = prev->kind == T_SYM && prev->cp != ',' && prev->cp != '-';
+    int cap_next = k->e < c->n && c->tk[k->e].kind == T_WORD && c->tk[k->e].cap;
+    int cap_prev = prev->kind == T_WORD && prev->cap;
+    if (!opens && (cap_next || cap_prev)) return 1;
+  }
+  return 0;
 }
 
 plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_value **out,
@@ -1647,6 +1689,10 @@ plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_v
     S_try_amount_pre(&c, i, &best);
     S_try_quantity(&c, i, &best);
     S_try_ordinal(&c, i, &best);
+    if (best.e > i && S_word_part(&c, &best)) {
+      i = best.e;
+      continue;
+    }
     if (best.e > i) {
       plx_value v;
       S_fill(&c, &best, &v);
@@ -1746,6 +1792,25 @@ static int S_number_as(const plx_value *num, const plx_value *other) {
   return 0;
 }
 
+/* The currencies written with a dollar sign (and "pesos"): "$", "dollars"
+ * alone say one of them, the language's default when nothing else does. */
+static int S_dollar_family(const char *code) {
+  static const char *const codes[] = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD",
+                                      "MXN", "ARS", "CLP", "COP", "UYU", "CUP", "DOP"};
+  for (size_t k = 0; k < sizeof codes / sizeof *codes; k++)
+    if (strcmp(code, codes[k]) == 0) return 1;
+  return 0;
+}
+
+/* One currency: the same code, or a guessed dollar and a dollar ("$45
+ * million" in an Australian story and "45 millones de dólares
+ * australianos"). */
+static int S_same_currency(const plx_value *a, const plx_value *b) {
+  if (strcmp(a->unit, b->unit) == 0) return 1;
+  return (a->unit_guessed || b->unit_guessed) && S_dollar_family(a->unit) &&
+         S_dollar_family(b->unit);
+}
+
 int plx_value_equal(const plx_value *a, const plx_value *b) {
   if (!a || !b) return 0;
   if (a->type != b->type) return S_number_as(a, b) || S_number_as(b, a);
@@ -1755,7 +1820,7 @@ int plx_value_equal(const plx_value *a, const plx_value *b) {
   case PLX_VALUE_PERCENT:
     return S_near(a->number, b->number);
   case PLX_VALUE_AMOUNT:
-    return strcmp(a->unit, b->unit) == 0 && S_near(a->number, b->number);
+    return S_same_currency(a, b) && S_near(a->number, b->number);
   case PLX_VALUE_DURATION: {
     double x = 0, y = 0;
     int ca = S_dur_base(a, &x), cb = S_dur_base(b, &y);

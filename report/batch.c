@@ -113,6 +113,7 @@ void plx_batch_options_init(plx_batch_options *o) {
   plx_align_options_init(&o->align);
   plx_lexicon_options_init(&o->lexicon);
   o->out_format = PLX_FORMAT_JSON;
+  plx_fact_filter_init(&o->facts);
   o->threads = 1;
 }
 
@@ -185,6 +186,7 @@ static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const 
                    plx_doc_lang(docs[0]));
   if (!st) st = plx_align(lex, docs[0], docs[1], &aopt, &al, err);
   if (!st) st = plx_facts(al, &facts, &nf, err);
+  if (!st) nf = plx_facts_select(facts, nf, &o->facts);
   if (!st) {
     *different = 0;
     for (size_t k = 0; k < nf; k++)

@@ -3,6 +3,7 @@
  * report of diff is in html_out.c. */
 #include "internal.h"
 #include "plx_align.h"
+#include "plx_words.h"
 #include "plx_report.h"
 #include "report_internal.h"
 
@@ -58,6 +59,21 @@ void plx__alignment_json(plx__jw *w, const plx_alignment *al, const plx_doc *a,
     char *ev = plx_alignment_evidence(al, l->a[0], l->b[0]);
     S_kv_str(w, "evidence", ev);
     free(ev);
+    /* the aligned words: [a_start, a_end, b_start, b_end] */
+    const plx_word_link *wl;
+    size_t nw;
+    plx__jw_key(w, "words");
+    plx__jw_array(w);
+    if (plx_alignment_words(al, k, &wl, &nw, NULL) == PLX_OK)
+      for (size_t q = 0; q < nw; q++) {
+        plx__jw_array(w);
+        plx__jw_int(w, (long long)wl[q].a_start);
+        plx__jw_int(w, (long long)wl[q].a_end);
+        plx__jw_int(w, (long long)wl[q].b_start);
+        plx__jw_int(w, (long long)wl[q].b_end);
+        plx__jw_array_end(w);
+      }
+    plx__jw_array_end(w);
     plx__jw_object_end(w);
   }
   plx__jw_array_end(w);
@@ -92,6 +108,8 @@ void plx__alignment_json(plx__jw *w, const plx_alignment *al, const plx_doc *a,
       S_kv_str(w, "type", f->type);
       S_kv_str(w, "value", f->value);
       S_kv_str(w, "status", plx_fact_status_name(f->status));
+      plx__jw_key(w, "score");
+      S_real(w, f->score);
       if (f->has_counterpart) {
         plx__jw_key(w, "counterpart");
         plx__jw_object(w);
@@ -105,6 +123,8 @@ void plx__alignment_json(plx__jw *w, const plx_alignment *al, const plx_doc *a,
       plx__jw_object_end(w);
     }
     plx__jw_array_end(w);
+    plx__jw_key(w, "summary");
+    plx__summary_json(w, al, a, b, facts, nf);
   }
   plx__jw_object_end(w);
 }
@@ -459,6 +479,7 @@ void plx_report_options_init(plx_report_options *o) {
   memset(o, 0, sizeof *o);
   o->format = PLX_FORMAT_TEXT;
   o->min_score = 0.5;
+  plx_fact_filter_init(&o->facts);
 }
 
 plx_status plx_alignment_render(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
@@ -505,6 +526,7 @@ plx_status plx_alignment_report(const plx_alignment *al, const plx_doc *a, const
   if (o->with_facts) {
     plx_status st = plx_facts(al, &facts, &nf, err);
     if (st) return st;
+    nf = plx_facts_select(facts, nf, &o->facts);
     for (size_t k = 0; k < nf && differences; k++)
       if (facts[k].status != PLX_FACT_MATCHED) *differences = 1;
   }

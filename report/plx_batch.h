@@ -65,6 +65,7 @@ typedef struct plx_batch_options {
   plx_align_options align;
   plx_lexicon_options lexicon; /* how each worker opens its lexicon */
   plx_format out_format;       /* format of "out" files (default JSON) */
+  plx_fact_filter facts;       /* the facts reported, and that make a pair different */
   unsigned threads;            /* workers; 0: one per online processor */
   plx_batch_progress progress; /* may be NULL */
   void *progress_data;

@@ -56,6 +56,7 @@ typedef struct plx_report_options {
   int with_facts;   /* diff (facts) rather than align */
   double min_score; /* TMX: only links scoring at least this (0.5) */
   int color;        /* text: ANSI colours and bold (for a terminal) */
+  plx_fact_filter facts; /* diff: the facts reported (and that make a difference) */
 } plx_report_options;
 
 void plx_report_options_init(plx_report_options *options);

@@ -71,7 +71,7 @@ def options_supported():
                              timeout=30).stdout.decode("utf-8", "replace")
     except (OSError, subprocess.TimeoutExpired):
         return set()
-    return {o for o in ("--min-fact-score",) if o in out}
+    return {"--min-score"} if "facts scoring" in out else set()
 
 
 def run_batch(jobs, tmp, extra=(), threads=None):
@@ -211,7 +211,7 @@ def part_exsemdiv(data, tmp, opts, verbose):
         i = int(r["line"])
         if r["paraphrase_file_label"] == "paraphrase":
             items.append(("para", paras[i][0], paras[i][1], parse_links(paras[i][2]), r))
-    extra = ["--min-fact-score", "0"] if "--min-fact-score" in opts else []
+    extra = ["--min-score", "0"] if "--min-score" in opts else []
     jobs = []
     for k, (kind, en, es, _, _) in enumerate(items):
         a, b = os.path.join(tmp, "sd%d.en" % k), os.path.join(tmp, "sd%d.es" % k)

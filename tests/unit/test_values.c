@@ -423,6 +423,23 @@ static void test_not_values(void) {
   HAS("en", "Windows 10", "10", N, "10");
   HAS("en", "mid-2019", "2019", D, "2019");
 
+  /* number words inside a word or a name are not counts */
+  NONE("en", "a three-dimensional model");
+  NONE("en", "a first-hand account");
+  NONE("en", "the two-thirds majority");
+  NONE("en", "the Three Nations Cup");
+  NONE("en", "winners of the Big Four");
+  NONE("es", "el Torneo de las Tres Naciones");
+  HAS("en", "World War II ended", "II", O, "2");  /* a Roman numeral stays */
+  ONE("en", "Three", N, "3");                      /* at the start: a count */
+  HAS("en", "\"Three people died,\" he said", "Three", N, "3");
+  HAS("en", "twenty-five-year-old", "twenty-five-year", T, "P25Y");
+  /* numbers glued to a unit of measurement are read, the unit left out */
+  HAS("en", "speeds of 600Mbit/s", "600", N, "600");
+  HAS("en", "a 5km race", "5", N, "5");
+  HAS("en", "a 10-mile walk", "10", N, "10");
+  HAS("es", "una carrera de 5km", "5", N, "5");
+
   NONE("es", "el motor AS750-10");
   NONE("es", "la misión STS-41-D");
   NONE("es", "la COVID-19");
@@ -495,6 +512,16 @@ static void test_equal(void) {
   plx_value usd = S_value("en", "$5 million"), eur = S_value("es", "5 millones de euros");
   CHECK(!plx_value_equal(&usd, &eur));
   CHECK(plx_value_comparable(&usd, &eur));
+  /* "$" says one of several dollars: it meets any of them, where a named
+   * one does not meet another */
+  plx_value aud = S_value("es", "5 millones de dólares australianos");
+  plx_value cad = S_value("en", "C$5 million"), usd2 = S_value("en", "US$5 million");
+  CHECK(usd.unit_guessed && !aud.unit_guessed && !cad.unit_guessed);
+  CHECK(plx_value_equal(&usd, &aud) && plx_value_equal(&aud, &usd));
+  CHECK(!plx_value_equal(&cad, &aud));
+  CHECK(!plx_value_equal(&usd2, &aud));
+  plx_value aud6 = S_value("es", "6 millones de dólares australianos");
+  CHECK(!plx_value_equal(&usd, &aud6));
   /* Across types: a cardinal for an ordinal, a bare number for a year. */
   plx_value o24 = S_value("en", "24th"), n24 = S_value("es", "el puesto 24");
   CHECK(plx_value_equal(&o24, &n24) && plx_value_equal(&n24, &o24));
