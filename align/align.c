@@ -998,7 +998,7 @@ static void S_relink(plx_alignment *al) {
 /* ---- lengths: a translation's sentences have proportional lengths ---- */
 
 /* Characters (code points) of sentence i of side. */
-static size_t S_chars(const plx_alignment *al, int side, size_t i) {
+size_t plx__align_chars(const plx_alignment *al, int side, size_t i) {
   size_t len;
   const char *t = plx_doc_text(al->doc[side], &len);
   const plx_sentence *se = plx_doc_sentence(al->doc[side], i);
@@ -1018,10 +1018,22 @@ static double S_length_ratio(const plx_alignment *al) {
   for (size_t k = 0; k < al->nlinks; k++) {
     const S_ilink *l = &al->links[k];
     if (l->na != 1 || l->nb != 1 || l->score < RATIO_LINK) continue;
-    ca += (double)S_chars(al, 0, l->ids[0]);
-    cb += (double)S_chars(al, 1, l->ids[1]);
+    ca += (double)plx__align_chars(al, 0, l->ids[0]);
+    cb += (double)plx__align_chars(al, 1, l->ids[1]);
   }
   return ca >= RATIO_MIN_CHARS && cb > 0 ? cb / ca : 1.0;
+}
+
+/* The same, 0 when there are too few to tell. */
+static double S_measured_ratio(const plx_alignment *al) {
+  double ca = 0, cb = 0;
+  for (size_t k = 0; k < al->nlinks; k++) {
+    const S_ilink *l = &al->links[k];
+    if (l->na != 1 || l->nb != 1 || l->score < RATIO_LINK) continue;
+    ca += (double)plx__align_chars(al, 0, l->ids[0]);
+    cb += (double)plx__align_chars(al, 1, l->ids[1]);
+  }
+  return ca >= RATIO_MIN_CHARS && cb > 0 ? cb / ca : 0;
 }
 
 /* How well the lengths of sentence i of A and j of B agree, as Gale and
@@ -1032,7 +1044,7 @@ static double S_length_ratio(const plx_alignment *al) {
 #define LENGTH_VAR 6.8
 
 static double S_length_fit(const plx_alignment *al, double ratio, size_t i, size_t j) {
-  double la = (double)S_chars(al, 0, i), lb = (double)S_chars(al, 1, j);
+  double la = (double)plx__align_chars(al, 0, i), lb = (double)plx__align_chars(al, 1, j);
   double mean = (la + lb / ratio) / 2;
   double delta = (lb - ratio * la) / sqrt(LENGTH_VAR * (mean > 1 ? mean : 1));
   return erfc(fabs(delta) / sqrt(2.0));
@@ -1281,6 +1293,7 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
     S_relink(al);
     S_fill_holes(al, ratio);
   }
+  al->ratio = S_measured_ratio(al);
   *out = al;
   return PLX_OK;
 fail:
@@ -1341,6 +1354,11 @@ int plx_alignment_is_gap(const plx_alignment *al, int side, size_t id) {
 }
 
 long plx__align_found(const plx_alignment *al, int side, size_t i, size_t t) {
+  return plx__align_found_in(al, side, i, t, 0, al->n[!side] ? al->n[!side] - 1 : 0);
+}
+
+long plx__align_found_in(const plx_alignment *al, int side, size_t i, size_t t, size_t lo,
+                         size_t hi) {
   const plx__ana *an = &al->ana[side];
   const plx__tk *tk = &an->tok[an->first[i] + t];
   plx__tc tc[640];
@@ -1354,7 +1372,7 @@ long plx__align_found(const plx_alignment *al, int side, size_t i, size_t t) {
       size_t np;
       const plx__post *p = plx__index_find(al->index[!side], tc[k].c, &np);
       for (size_t q = 0; q < np; q++)
-        if (al->content[!side][p[q].sent]) {
+        if (al->content[!side][p[q].sent] && p[q].sent >= lo && p[q].sent <= hi) {
           if (best < 0 || (long)p[q].sent < best) best = (long)p[q].sent;
           break;
         }

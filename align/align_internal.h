@@ -69,6 +69,8 @@ struct plx_alignment {
   size_t nlinks, linkcap;
   plx_link *pub; /* public view of links, made on first request */
   plx__wl **words; /* per link, its word alignment, made on first request */
+  double ratio;     /* characters of B per character of A in confident
+                     * links; 0 when too few to tell */
 };
 
 /* Similarity of sentence i of A and j of B, with how much of each is
@@ -83,6 +85,12 @@ void plx__align_pairs(plx_alignment *al, size_t i, size_t j, plx__tplist *out);
 /* The first sentence of the other side that has a concept of token t of
  * sentence i of side (stop words included), or -1. */
 long plx__align_found(const plx_alignment *al, int side, size_t i, size_t t);
+/* The same among sentences lo..hi of the other side. */
+long plx__align_found_in(const plx_alignment *al, int side, size_t i, size_t t, size_t lo,
+                         size_t hi);
+
+/* Characters (not bytes) of sentence i of side. */
+size_t plx__align_chars(const plx_alignment *al, int side, size_t i);
 
 /* The word alignment of link k, made on first request and kept. */
 const plx__wl *plx__words(const plx_alignment *al, size_t k);

@@ -394,6 +394,15 @@ static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *
       p += 1 + n;
       continue;
     }
+    /* The raised decimal point of British medical and scientific style
+     * ("1·34", "P < 0·001"): always decimal. */
+    if (p + 1 < len && (unsigned char)t[p] == 0xC2 && (unsigned char)t[p + 1] == 0xB7 &&
+        S_digit(t, len, p + 2)) {
+      size_t n = S_run(t, len, p + 2, NULL);
+      g[ng++] = (S_group){'m', p + 2, n};
+      p += 2 + n;
+      continue;
+    }
     /* Space grouping: "10 000", "1 234 567", only after 1-3 digits and
      * other space groups, and only of exactly three digits. */
     if (p < len && first <= 3 && (ng == 0 || g[ng - 1].sep == ' ')) {
@@ -410,8 +419,11 @@ static size_t S_scan_number(const char *t, size_t len, size_t i, int es, S_tok *
   /* Which separator, if any, is the decimal point. */
   ptrdiff_t dec = -1;
   int bad = 0;
-  if (ng == 1 && g[0].sep != ' ') {
-    int three = g[0].n == 3 && first <= 3;
+  if (ng == 1 && g[0].sep == 'm') {
+    dec = 0;
+  } else if (ng == 1 && g[0].sep != ' ') {
+    /* a leading "0" groups nothing: "0.337" is decimal in Spanish too */
+    int three = g[0].n == 3 && first <= 3 && !(first == 1 && t[i] == '0');
     if (g[0].sep == ',' && !es) {
       if (!three) { /* "3,5" in English: a list, not a number; stop at ',' */
         ng = 0;
@@ -1235,6 +1247,10 @@ static void S_try_quantity(const S_ctx *c, size_t i, S_cand *best) {
     else if (S_at(c, k0, K_UNITMOD, &end))
       k0 = end; /* "seis últimos años", "two more years" */
     en = S_at(c, k0, K_UNIT, &end);
+    /* "a las 10.30 h": hours and minutes, a time of day */
+    if (en && k0 < c->n && strcmp(c->tk[k0].key, "h") == 0 && q.e > 0 &&
+        c->tk[q.e - 1].kind == T_NUM && c->tk[q.e - 1].frac && c->tk[q.e - 1].exp10 == -2)
+      en = NULL;
     if (en && !((q.article || q.bare) && (en->flags & F_NOART)) &&
         !((q.article || q.bare) && S_rate_context(c, i))) {
       size_t e = end;

@@ -434,6 +434,18 @@ static void test_not_values(void) {
   ONE("en", "Three", N, "3");                      /* at the start: a count */
   HAS("en", "\"Three people died,\" he said", "Three", N, "3");
   HAS("en", "twenty-five-year-old", "twenty-five-year", T, "P25Y");
+  /* the raised decimal point of medical journals; a leading 0 groups
+   * nothing */
+  ONE("en", "1\xC2\xB7" "34", N, "1.34");
+  HAS("en", "P = 0\xC2\xB7" "002", "0\xC2\xB7" "002", N, "0.002");
+  ONE("es", "0.337", N, "0.337");
+  ONE("es", "10.000", N, "10000");
+  /* abbreviated units of time */
+  ONE("en", "48-h", T, "PT48H");
+  ONE("en", "12y", T, "P12Y");
+  ONE("en", "11mo", T, "P11M");
+  ONE("en", "180 min", T, "PT180M");
+  ONE("es", "48 h", T, "PT48H");
   /* numbers glued to a unit of measurement are read, the unit left out */
   HAS("en", "speeds of 600Mbit/s", "600", N, "600");
   HAS("en", "a 5km race", "5", N, "5");
