@@ -492,6 +492,17 @@ static size_t S_other_name(const plx_alignment *al, const S_side *sd, const S_co
   return n;
 }
 
+/* Whether token t (index in its sentence; t - 1 is the token before)
+ * opens a sentence, where a capital says nothing: the first token, or one
+ * after a full stop, a question or exclamation mark or a colon (a segment
+ * of a translation may hold two sentences). */
+static int S_opens(const char *text, const plx__tk *t, size_t index) {
+  if (index == 0) return 1;
+  for (size_t k = t[-1].end; k < t->start; k++)
+    if (text[k] == '.' || text[k] == '!' || text[k] == '?' || text[k] == ':') return 1;
+  return 0;
+}
+
 /* A Roman numeral ("XII", "XIII", "II"): a number, not a name. */
 static int S_roman_numeral(const char *text, const plx__tk *t) {
   if (t->end - t->start > 8) return 0;
@@ -522,7 +533,8 @@ static void S_name_facts(const plx_alignment *al, const S_side *sd, const S_cov 
         /* proper names: capitalised, and either inside the sentence or
          * known to the names table ("Microsoft" opening a sentence) */
         int is_name = !(fl & (PLX__TF_NUMBER | PLX__TF_STOP)) && (fl & PLX__TF_UPPER) &&
-                      (t > 0 || (fl & PLX__TF_NAME)) && !S_title(text, len, &tk[t]) &&
+                      (!S_opens(text, &tk[t], t) || (fl & PLX__TF_NAME)) &&
+                      !S_title(text, len, &tk[t]) &&
                       !S_roman_numeral(text, &tk[t]);
         if (!is_name) {
           t++;
@@ -613,9 +625,10 @@ static void S_name_facts(const plx_alignment *al, const S_side *sd, const S_cov 
 
 /* A token that stands as a fact of its own (a value, a name), so never
  * inside a detail. */
-static int S_own_fact(const plx__tk *t, size_t index) {
+static int S_own_fact(const char *text, const plx__tk *t, size_t index) {
   if (t->flags & PLX__TF_NUMBER) return 1;
-  if ((t->flags & PLX__TF_UPPER) && (index > 0 || (t->flags & PLX__TF_NAME))) return 1;
+  if ((t->flags & PLX__TF_UPPER) && (!S_opens(text, t, index) || (t->flags & PLX__TF_NAME)))
+    return 1;
   return 0;
 }
 
@@ -624,16 +637,18 @@ static int S_content(const plx__tk *t) { return !(t->flags & PLX__TF_STOP); }
 /* The score of a detail: importance times the probability that it is
  * really missing (or really different).
  *
- * Importance grows with its content words: 1 - e^(-n/2) (one word 0.39,
- * two 0.63, three 0.78).
+ * Importance grows with what its words say (S_info, summed): 1 - e^(-i/1.5)
+ * (one noun 0.49, two 0.74, three 0.86; an adverb 0.23).
  *
  * The probability starts from what the words say (prior): how well the
  * rest of the link aligns (a link the lexicon barely reads says little
  * about any word), how many of the phrase's words the lexicon knows (a
  * word it cannot translate may well be there, unrecognised), and whether
  * the other side has uncovered words near that place that could render it
- * (local: the share of the phrase they cannot account for); a conflict,
- * two phrases in one place, is most often a free rendering (CONFLICT_PRIOR).
+ * (local: the share of the phrase they cannot account for), at most
+ * MISSING_PRIOR; a conflict, two phrases in one place, is most often a
+ * free rendering (CONFLICT_PRIOR). With the default threshold (0.55), three
+ * nouns nothing renders are reported, or two when the lengths show it.
  *
  * Then lengths (Gale and Church): if the phrase is missing from the other
  * side, this side should be longer than a translation's length by about
@@ -644,12 +659,12 @@ static int S_content(const plx__tk *t) { return !(t->flags & PLX__TF_STOP); }
  * the length to show for it becomes sure; one the lengths deny, unlikely;
  * a short one, whose absence lengths cannot see, keeps its prior. For a
  * conflict, d is the excess of this phrase over the other's. */
-#define MISSING_PRIOR 0.5
+#define MISSING_PRIOR 0.7
 #define CONFLICT_PRIOR 0.2
-static double S_detail_score(double nwords, double known, double link_q, double local, int conflict,
+static double S_detail_score(double info, double known, double link_q, double local, int conflict,
                              int comparable, double d, double z) {
-  double imp = 1.0 - exp(-nwords / 2.0);
-  double prior = MISSING_PRIOR * (link_q < 0.7 ? link_q / 0.7 : 1.0) * (0.4 + 0.6 * known) *
+  double imp = 1.0 - exp(-info / 1.5);
+  double prior = MISSING_PRIOR * (link_q < 0.7 ? link_q / 0.7 : 1.0) * (0.8 + 0.2 * known) *
                  (conflict ? CONFLICT_PRIOR / MISSING_PRIOR : local);
   if (prior < 0.02) prior = 0.02;
   if (prior > 0.98) prior = 0.98;
@@ -670,11 +685,13 @@ static double S_detail_score(double nwords, double known, double link_q, double 
 static void S_uncovered(const plx_alignment *al, const plx__wl *w, const S_cov *c, double *u) {
   for (int side = 0; side < 2; side++) {
     const plx__ana *an = &al->ana[side];
+    size_t len;
+    const char *text = plx_doc_text(al->doc[side], &len);
     u[side] = 0;
     for (size_t t = 0; t < w->n[side]; t++) {
       size_t g = an->first[w->sent[side][t]] + w->tok[side][t];
       const plx__tk *tk = &an->tok[g];
-      if (c->state[side][g] == COV_NONE && S_content(tk) && !S_own_fact(tk, w->tok[side][t]))
+      if (c->state[side][g] == COV_NONE && S_content(tk) && !S_own_fact(text, tk, w->tok[side][t]))
         u[side] += 1;
     }
   }
@@ -715,6 +732,29 @@ static size_t S_span_chars(const plx_alignment *al, int side, size_t start, size
   return n;
 }
 
+/* How much a word says: a noun (or a proper noun) most, then verbs and
+ * adjectives, adverbs little, function words least; a word the tables do
+ * not know is most often a rare or technical one ("cisplatin"). */
+static double S_info(const plx_alignment *al, const plx__tk *t) {
+  if (t->word == PLX__NONE) return 1.0;
+  const plx__wrec *r = plx__word_rec(al->lx, t->side, t->word);
+  uint8_t p = r->pos;
+  if (!p) return (r->flags & PLX__WF_KNOWN) ? 0.6 : 0.9;
+  if (p & (PLX__POS_NOUN | PLX__POS_PROPER)) return 1.0;
+  if (p & (PLX__POS_ADJ | PLX__POS_VERB)) return 0.7;
+  if (p & PLX__POS_ADV) return 0.4;
+  return 0.3;
+}
+
+/* A detail being made: tokens [t, last] of one side of a link. */
+typedef struct S_run {
+  double info;
+  size_t t, last, words, known, chars;
+  size_t oy0, oy1, owords; /* what faces it on the other side */
+  int placed;
+  double local;
+} S_run;
+
 /* The runs of one side of link k: content words not covered by meaning,
  * with at most DETAIL_SPAN function words between two of them. */
 static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, const S_side *sd,
@@ -726,113 +766,138 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
   /* in a translation, the longer side is the likelier to hold what the
    * other lacks */
   double sigma = 1, z = comparable ? 0 : S_length_z(al, k, &sigma);
+  S_run *runs = NULL;
+  size_t nruns = 0, rcap = 0;
   for (int side = 0; side < 2; side++) {
     const plx__ana *an = &al->ana[side], *on = &al->ana[!side];
+    size_t len, olen;
+    const char *text = plx_doc_text(al->doc[side], &len);
+    const char *otext = plx_doc_text(al->doc[!side], &olen);
     size_t nt = w->n[side];
     double balance = u[side] > 0 ? (u[side] - u[!side]) / u[side] : 0;
-    /* within a standard deviation, lengths say nothing (a translation
-     * varies that much by itself) */
-
+    nruns = 0;
     for (size_t t = 0; t < nt;) {
       size_t g = an->first[w->sent[side][t]] + w->tok[side][t];
       const plx__tk *tk = &an->tok[g];
       /* covered by meaning in any link; a sentence in several links (two
        * reports) is read against its best one */
       int lex = c->state[side][g] == COV_LEX;
-      if (lex || !S_content(tk) || S_own_fact(tk, w->tok[side][t]) ||
+      if (lex || !S_content(tk) || S_own_fact(text, tk, w->tok[side][t]) ||
           S_primary(sd, c, side, w->sent[side][t]) != (int32_t)k) {
         t++;
         continue;
       }
       /* a run from t: grow while the next uncovered content word is near */
-      size_t e = t + 1, last = t, words = 1, known = (tk->flags & PLX__TF_TRANSLATED) != 0;
-      while (e < nt && w->sent[side][e] == w->sent[side][t]) {
+      S_run r;
+      memset(&r, 0, sizeof r);
+      r.t = r.last = t;
+      r.words = 1;
+      r.info = S_info(al, tk);
+      r.known = (tk->flags & PLX__TF_TRANSLATED) != 0;
+      for (size_t e = t + 1; e < nt && w->sent[side][e] == w->sent[side][t]; e++) {
         size_t ge = an->first[w->sent[side][e]] + w->tok[side][e];
         const plx__tk *ut = &an->tok[ge];
         int ulex = c->state[side][ge] == COV_LEX;
         if (S_content(ut)) {
-          if (ulex || S_own_fact(ut, w->tok[side][e])) break;
-          last = e;
-          words++;
-          known += (ut->flags & PLX__TF_TRANSLATED) != 0;
-        } else if (e - last > DETAIL_SPAN) {
+          if (ulex || S_own_fact(text, ut, w->tok[side][e])) break;
+          r.last = e;
+          r.words++;
+          r.info += S_info(al, ut);
+          r.known += (ut->flags & PLX__TF_TRANSLATED) != 0;
+        } else if (e - r.last > DETAIL_SPAN) {
           break; /* function words may be aligned anywhere: they do not cut */
         }
-        e++;
       }
-      size_t t1 = last + 1;
+      size_t t1 = r.last + 1;
       /* what the other side has in the same place: its words not covered
        * by meaning between the partners of the nearest aligned words */
-      size_t y0 = 0, y1 = 0, oy0 = SIZE_MAX, oy1 = 0, owords = 0;
-      int placed = plx__wl_facing(w, side, t, t1, &y0, &y1);
-      for (size_t y = y0; placed && y < y1; y++) {
+      size_t y0 = 0, y1 = 0;
+      r.oy0 = SIZE_MAX;
+      r.placed = plx__wl_facing(w, side, t, t1, &y0, &y1);
+      for (size_t y = y0; r.placed && y < y1; y++) {
         size_t gy = on->first[w->sent[!side][y]] + w->tok[!side][y];
         const plx__tk *yt = &on->tok[gy];
         int ylex = c->state[!side][gy] == COV_LEX;
         if (ylex || !S_content(yt)) continue;
-        if (oy0 == SIZE_MAX) oy0 = y;
-        oy1 = y + 1;
-        owords++;
+        if (r.oy0 == SIZE_MAX) r.oy0 = y;
+        r.oy1 = y + 1;
+        r.owords++;
       }
       /* words aligned by place only face their partners */
-      for (size_t x = t; x < t1 && owords == 0; x++)
+      for (size_t x = t; x < t1 && r.owords == 0; x++)
         if (w->best[side][x] >= 0) {
           size_t y = (size_t)w->best[side][x];
-          if (oy0 == SIZE_MAX || y < oy0) oy0 = y;
-          if (y + 1 > oy1) oy1 = y + 1;
+          if (r.oy0 == SIZE_MAX || y < r.oy0) r.oy0 = y;
+          if (y + 1 > r.oy1) r.oy1 = y + 1;
         }
-      if (oy0 != SIZE_MAX && !owords) owords = 1;
+      if (r.oy0 != SIZE_MAX && !r.owords) r.owords = 1;
       /* nothing faces it: how much of it could the words around that
        * place, which nothing covers, still render (a translation moves
        * words: "yesterday evening" / "anoche" a few words away)? Where no
        * place faces it, the whole link is the measure. */
-      double local = balance;
-      if (placed && !owords) {
-        size_t wdw = 2 + words, near = 0;
+      r.local = balance;
+      if (r.placed && !r.owords) {
+        size_t wdw = 2 + r.words, near = 0;
         size_t lo = y0 > wdw ? y0 - wdw : 0, hi = y1 + wdw < w->n[!side] ? y1 + wdw : w->n[!side];
         for (size_t y = lo; y < hi; y++) {
           size_t gy = on->first[w->sent[!side][y]] + w->tok[!side][y];
           const plx__tk *yt = &on->tok[gy];
           if (c->state[!side][gy] == COV_NONE && S_content(yt) &&
-              !S_own_fact(yt, w->tok[!side][y]))
+              !S_own_fact(otext, yt, w->tok[!side][y]))
             near++;
         }
-        local = near >= words ? 0 : (double)(words - near) / (double)words;
+        r.local = near >= r.words ? 0 : (double)(r.words - near) / (double)r.words;
       }
+      /* its characters (for a conflict, beyond the other's) */
+      size_t gs = an->first[w->sent[side][r.t]] + w->tok[side][r.t];
+      size_t ge = an->first[w->sent[side][r.last]] + w->tok[side][r.last];
+      size_t mine = S_span_chars(al, side, an->tok[gs].start, an->tok[ge].end), theirs = 0;
+      if (r.owords) {
+        size_t ga = on->first[w->sent[!side][r.oy0]] + w->tok[!side][r.oy0];
+        size_t gb = on->first[w->sent[!side][r.oy1 - 1]] + w->tok[!side][r.oy1 - 1];
+        if (w->sent[!side][r.oy1 - 1] == w->sent[!side][r.oy0])
+          theirs = S_span_chars(al, !side, on->tok[ga].start, on->tok[gb].end);
+      }
+      r.chars = mine > theirs ? mine - theirs : 0;
+      PLX__PUSH(runs, nruns, rcap, r);
+      t = t1;
+    }
+    /* The length excess of this side is evidence for its runs together:
+     * text of D deviations uncovered here, an excess of zs observed. Each
+     * run is judged by the larger of its own size and the share of the
+     * excess the runs can account for (an omission the alignment cut into
+     * pieces is one omission). */
+    double zs = side ? z : -z, total = 0;
+    for (size_t r = 0; r < nruns; r++) total += (double)runs[r].chars / sigma;
+    double shared = zs > 0 ? (total < zs ? total : zs) : 0;
+    for (size_t r = 0; r < nruns; r++) {
+      const S_run *x = &runs[r];
+      double d = (double)x->chars / sigma;
+      if (shared > d) d = shared;
+      size_t gs = an->first[w->sent[side][x->t]] + w->tok[side][x->t];
+      size_t ge = an->first[w->sent[side][x->last]] + w->tok[side][x->last];
       plx_fact fct;
-      size_t gs = an->first[w->sent[side][t]] + w->tok[side][t];
-      size_t ge = an->first[w->sent[side][last]] + w->tok[side][last];
-      S_fact_init(&fct, side, w->sent[side][t], an->tok[gs].start, an->tok[ge].end, "detail");
-      int conflict = owords > 0;
+      S_fact_init(&fct, side, w->sent[side][x->t], an->tok[gs].start, an->tok[ge].end, "detail");
+      int conflict = x->owords > 0;
       fct.status = conflict ? PLX_FACT_CONFLICT : PLX_FACT_MISSING;
-      /* the phrase's characters (for a conflict, beyond the other's) in
-       * standard deviations of the link's length */
-      size_t my_chars = S_span_chars(al, side, an->tok[gs].start, an->tok[ge].end), their = 0;
+      fct.score = S_detail_score(x->info, (double)x->known / (double)x->words, q,
+                                 x->local, conflict, comparable, d, zs);
       if (conflict) {
-        size_t ga = on->first[w->sent[!side][oy0]] + w->tok[!side][oy0];
-        size_t gb = on->first[w->sent[!side][oy1 - 1]] + w->tok[!side][oy1 - 1];
-        if (w->sent[!side][oy1 - 1] == w->sent[!side][oy0])
-          their = S_span_chars(al, !side, on->tok[ga].start, on->tok[gb].end);
-      }
-      double dz = my_chars > their ? (double)(my_chars - their) / sigma : 0;
-      fct.score = S_detail_score((double)words, (double)known / (double)words, q, local,
-                                 conflict, comparable, dz, side ? z : -z);
-      if (conflict) {
-        size_t ga = on->first[w->sent[!side][oy0]] + w->tok[!side][oy0];
-        size_t gb = on->first[w->sent[!side][oy1 - 1]] + w->tok[!side][oy1 - 1];
+        size_t ga = on->first[w->sent[!side][x->oy0]] + w->tok[!side][x->oy0];
+        size_t gb = on->first[w->sent[!side][x->oy1 - 1]] + w->tok[!side][x->oy1 - 1];
         fct.has_counterpart = 1;
-        fct.cp_sentence = w->sent[!side][oy0];
+        fct.cp_sentence = w->sent[!side][x->oy0];
         fct.cp_start = on->tok[ga].start;
         fct.cp_end = on->tok[gb].end;
-        if (w->sent[!side][oy1 - 1] != w->sent[!side][oy0]) {
+        if (w->sent[!side][x->oy1 - 1] != w->sent[!side][x->oy0]) {
           const plx_sentence *os = plx_doc_sentence(al->doc[!side], fct.cp_sentence);
           fct.cp_end = os->end;
         }
       }
       S_push_fact(f, n, cap, &fct);
-      t = t1;
     }
   }
+  free(runs);
 }
 
 /* ---- sentences with no counterpart ---- */

@@ -132,7 +132,7 @@ enum {
 /* The default score threshold: a missing or conflicting fact scoring
  * below it is not reported (calibrated so that faithful translations come
  * out clean; see EVALUATION.md). */
-#define PLX_FACT_MIN_SCORE 0.5
+#define PLX_FACT_MIN_SCORE 0.55
 
 typedef struct plx_fact_filter {
   double min_score; /* missing and conflicting facts below it are left out */

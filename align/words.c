@@ -40,6 +40,7 @@
 #define SPELL_MIN 0.5     /* similarity of spellings below which no candidate */
 #define VALUE_PAIR 0.5f   /* two values of one kind that differ */
 #define ACRONYM 0.8f      /* initials with the same letters in another order */
+#define DIGITS 0.9f       /* the same digits written another way */
 #define PLACE_SCORE 0.3f  /* a word aligned for its place between anchors */
 #define MAX_FILL 5         /* longest runs filled by place */
 #define ITER 1            /* mutual-best rounds after the anchors */
@@ -171,6 +172,18 @@ static float S_spelling(const S_ctx *x, uint32_t a, uint32_t b, const char *ta, 
   return (float)(0.9 * sim);
 }
 
+/* Whether two tokens are written with the same digits (and some). */
+static int S_same_digits(const char *ta, const plx__tk *p, const char *tb, const plx__tk *q) {
+  size_t i = p->start, j = q->start, n = 0;
+  for (;;) {
+    while (i < p->end && (ta[i] < '0' || ta[i] > '9')) i++;
+    while (j < q->end && (tb[j] < '0' || tb[j] > '9')) j++;
+    if (i >= p->end || j >= q->end) return i >= p->end && j >= q->end && n > 0;
+    if (ta[i] != tb[j]) return 0;
+    i++, j++, n++;
+  }
+}
+
 /* The value a value token stands for, or NULL. */
 static const plx_value *S_value(const plx_alignment *al, int side, uint32_t sent,
                                 const plx__tk *t) {
@@ -220,11 +233,20 @@ static void S_candidates(S_ctx *x, const S_ilink *l) {
   for (uint32_t a = 0; a < na; a++) {
     const plx__tk *p = x->tk[0][a];
     const plx_value *va = S_value(al, 0, w->sent[0][a], p);
-    int cand_a = va || (p->flags & PLX__TF_UPPER) || !(p->flags & PLX__TF_TRANSLATED);
+    int cand_a = va || (p->flags & (PLX__TF_UPPER | PLX__TF_DIGITS)) ||
+                 !(p->flags & PLX__TF_TRANSLATED);
     if (!cand_a || !S_content(p)) continue;
     for (uint32_t b = 0; b < nb; b++) {
       if (has && has[(size_t)a * nb + b]) continue;
       const plx__tk *q = x->tk[1][b];
+      /* the same digits, however written: "1980s" / "1980", "12.00" /
+       * "12:00", "COVID-19" / "COVID-19" */
+      if ((p->flags & PLX__TF_DIGITS) || va) {
+        if (S_same_digits(ta, p, tb, q)) {
+          S_add(x, a, b, DIGITS, PLX_WORD_MEANING);
+          continue;
+        }
+      }
       if (va) {
         const plx_value *vb = S_value(al, 1, w->sent[1][b], q);
         if (vb && !plx_value_equal(va, vb) && plx_value_comparable(va, vb))
@@ -390,7 +412,10 @@ static void S_fill_gaps(S_ctx *x) {
       }
       /* short runs: word by word in proportion (a translation puts its
        * words in the same place, in about the same order) */
-      if (lb >= 1 && la <= MAX_FILL && lb <= MAX_FILL) {
+      /* runs of very different lengths are not a word-for-word rendering:
+       * the longer one holds something the other lacks */
+      size_t mn = la < lb ? la : lb, mx = la < lb ? lb : la;
+      if (lb >= 1 && la <= MAX_FILL && lb <= MAX_FILL && mx <= 2 * mn + 1) {
         size_t lo = la >= lb ? la : lb;
         for (size_t k = 0; k < lo; k++) {
           size_t t = a + (la >= lb ? k : (size_t)(((double)k + 0.5) * (double)la / (double)lb));

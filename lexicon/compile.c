@@ -121,6 +121,8 @@ typedef struct S_c {
   plx__strmap forms[2];      /* forms of the form tables -> index into flemmas */
   S_list *flemmas[2];
   size_t flemcap[2];
+  uint8_t *lpos[2], *fpos[2]; /* PLX__POS_* of each lemma, of each form */
+  size_t lposcap[2], fposcap[2];
   plx__strmap stops[2];
   plx__strmap expansions[2]; /* form -> index into expv */
   uint32_t *expv[2];         /* string ids of the words */
@@ -138,10 +140,27 @@ typedef struct S_c {
 
 static uint32_t S_str(S_c *c, const char *s, size_t n) { return plx__intern(&c->strs, s, n, NULL); }
 
+/* The PLX__POS_ bit of a pos column ("n", "np", "v", "adj", "adv", ...). */
+static uint8_t S_pos_bit(const char *s, size_t n) {
+  if (n == 1 && s[0] == 'n') return PLX__POS_NOUN;
+  if (n == 2 && !memcmp(s, "np", 2)) return PLX__POS_PROPER;
+  if (n == 1 && s[0] == 'v') return PLX__POS_VERB;
+  if (n == 3 && !memcmp(s, "adj", 3)) return PLX__POS_ADJ;
+  if (n == 3 && !memcmp(s, "adv", 3)) return PLX__POS_ADV;
+  return n ? PLX__POS_OTHER : 0;
+}
+
+static void S_pos_or(uint8_t **v, size_t *cap, uint32_t id, int created, uint8_t bit) {
+  plx__grow((void **)v, cap, id + 1, 1);
+  if (created) (*v)[id] = 0;
+  (*v)[id] |= bit;
+}
+
 static void S_bilingual_fn(void *ctx, const S_cols *k) {
   S_c *c = ctx;
   if (k->ncols < 2 || !k->n[0] || !k->n[1]) return;
   uint32_t id[2];
+  uint8_t pos = k->ncols >= 3 ? S_pos_bit(k->s[2], k->n[2]) : 0;
   for (int side = 0; side < 2; side++) {
     int created;
     id[side] = plx__intern(&c->lemmas[side], k->s[side], k->n[side], &created);
@@ -149,6 +168,7 @@ static void S_bilingual_fn(void *ctx, const S_cols *k) {
       plx__grow((void **)&c->trans[side], &c->transcap[side], id[side] + 1, sizeof(S_list));
       memset(&c->trans[side][id[side]], 0, sizeof(S_list));
     }
+    S_pos_or(&c->lpos[side], &c->lposcap[side], id[side], created, pos);
   }
   S_list_add(&c->trans[0][id[0]], S_str(c, k->s[1], k->n[1]));
   S_list_add(&c->trans[1][id[1]], S_str(c, k->s[0], k->n[0]));
@@ -166,6 +186,8 @@ static void S_forms_fn(void *ctx, const S_cols *k) {
     memset(&c->flemmas[side][id], 0, sizeof(S_list));
   }
   S_list_add(&c->flemmas[side][id], S_str(c, k->s[1], k->n[1]));
+  S_pos_or(&c->fpos[side], &c->fposcap[side], id, created,
+           k->ncols >= 3 ? S_pos_bit(k->s[2], k->n[2]) : 0);
 }
 
 static void S_expansions_fn(void *ctx, const S_cols *k) {
@@ -330,6 +352,13 @@ static void S_word_record(S_c *c, S_out *o, int side, const char *w, size_t n,
     }
   }
   if (!nlem) lem[nlem++] = S_str(c, w, n);
+  /* parts of speech: the form's, and its lemmas' */
+  if (li != PLX__NONE) r.pos |= c->lpos[side][li];
+  if (fi != PLX__NONE) r.pos |= c->fpos[side][fi];
+  for (size_t k = 0; k < nlem; k++) {
+    uint32_t lk = plx__lookup(&c->lemmas[side], plx__interned(&c->strs, lem[k]), c->strs.len[lem[k]]);
+    if (lk != PLX__NONE) r.pos |= c->lpos[side][lk];
+  }
   /* concepts: lemmas, skeleton, translations */
   uint32_t small[70], tr[512];
   size_t nsmall = 0, ntr = 0;
@@ -669,6 +698,8 @@ done:
     plx__strmap_free(&c.lemmas[side]);
     for (size_t k = 0; k < c.forms[side].n; k++) free(c.flemmas[side][k].v);
     free(c.flemmas[side]);
+    free(c.lpos[side]);
+    free(c.fpos[side]);
     plx__strmap_free(&c.forms[side]);
     plx__strmap_free(&c.stops[side]);
     plx__strmap_free(&c.expansions[side]);

@@ -45,7 +45,7 @@
 #include "internal.h"
 
 #define PLX__IMAGE_MAGIC "PLXLEX\r\n"
-#define PLX__IMAGE_VERSION 1u
+#define PLX__IMAGE_VERSION 2u
 #define PLX__IMAGE_BOM 0x01020304u
 #define PLX__NONE UINT32_MAX
 
@@ -76,6 +76,17 @@ enum {
 /* One word form of one language. The concept list is ids[0, nids):
  * nlemma lemma concepts, then the skeleton (when there is one; nsmall
  * counts lemmas and skeleton), then translations into the other language. */
+/* Parts of speech of a word (any of its lemmas), from the pos column of
+ * the bilingual and form tables; 0 when the tables give none. */
+enum {
+  PLX__POS_NOUN = 1 << 0,   /* n */
+  PLX__POS_PROPER = 1 << 1, /* np */
+  PLX__POS_VERB = 1 << 2,   /* v */
+  PLX__POS_ADJ = 1 << 3,    /* adj */
+  PLX__POS_ADV = 1 << 4,    /* adv */
+  PLX__POS_OTHER = 1 << 5   /* pr, cnj, det, prn, ij, num, other */
+};
+
 typedef struct plx__wrec {
   uint32_t hash;
   uint32_t form;      /* string offset of the (case-folded) form */
@@ -85,7 +96,7 @@ typedef struct plx__wrec {
   uint8_t nsmall;
   uint8_t nlemma;
   uint8_t flags;
-  uint8_t pad;
+  uint8_t pos;        /* PLX__POS_* of its lemmas, as the tables give them */
   uint32_t lemma;     /* the first lemma's concept (informativeness key) */
   uint32_t skeleton;  /* "=:..." or PLX__NONE */
   uint32_t cognate;   /* "~:..." or PLX__NONE */
