@@ -63,9 +63,10 @@ const char *plx_fact_status_name(plx_fact_status s) {
 
 /* ---- what the word alignment covers ---- */
 
-/* how a word is covered, weakest first: by its place only, by a value of
- * the same kind in its place (a different one), by meaning */
-enum { COV_NONE = 0, COV_PLACE = 1, COV_VALUE = 2, COV_LEX = 3 };
+/* how a word is covered, weakest first: by its place only, between runs
+ * of unlike length or of like length (word for word), by a value of the
+ * same kind in its place (a different one), by meaning */
+enum { COV_NONE = 0, COV_PLACE_UNEVEN = 1, COV_PLACE = 2, COV_VALUE = 3, COV_LEX = 4 };
 
 typedef struct S_cov {
   uint8_t *state[2];  /* per token of each analysis: COV_* */
@@ -97,7 +98,8 @@ static void S_cover(const plx_alignment *al, S_cov *c) {
         int32_t b = w->best[side][t];
         if (b < 0) continue;
         int how = w->bhow[side][t];
-        int st = how == PLX_WORD_PLACE ? COV_PLACE : how == PLX_WORD_VALUE ? COV_VALUE : COV_LEX;
+        int st = how == PLX_WORD_VALUE ? COV_VALUE : COV_LEX;
+        if (how == PLX_WORD_PLACE) st = w->bscore[side][t] >= 0.3f ? COV_PLACE : COV_PLACE_UNEVEN;
         if (st == COV_LEX) lex += is_content;
         if (st > c->state[side][g]) {
           const plx__ana *on = &al->ana[!side];
@@ -251,7 +253,7 @@ static void S_collect_values(const plx_alignment *al, const S_side *sd, int side
         }
         /* by place only: when the word there is written with digits too
          * ("12.00" / "12:00") */
-        if (c->state[side][q] == COV_PLACE) {
+        if (c->state[side][q] == COV_PLACE || c->state[side][q] == COV_PLACE_UNEVEN) {
           const plx__tk *o = &al->ana[!side].tok[c->other[side][q]];
           if (o->flags & PLX__TF_DIGITS) x.covered = (int)q + 1;
         }
@@ -561,7 +563,10 @@ static void S_name_facts(const plx_alignment *al, const S_side *sd, const S_cov 
         long where = -1;
         int32_t cover_tok = -1;
         for (size_t k = t; k < e; k++) {
-          if (c->state[side][base + k] != COV_NONE) {
+          /* by meaning, or by place ("Labour" / "laboristas": a
+           * translation renders names it does not keep) */
+          int st = c->state[side][base + k];
+          if (st != COV_NONE) {
             covered++;
             if (cover_tok < 0) cover_tok = c->other[side][base + k];
           }
@@ -746,6 +751,14 @@ static double S_info(const plx_alignment *al, const plx__tk *t) {
   return 0.3;
 }
 
+/* Whether text[s, e) (between two words) holds punctuation that ends a
+ * phrase. */
+static int S_punct_between(const char *text, size_t s, size_t e) {
+  for (size_t k = s; k < e; k++)
+    if (strchr(",;:()[]", text[k]) && text[k]) return 1;
+  return 0;
+}
+
 /* A detail being made: tokens [t, last] of one side of a link. */
 typedef struct S_run {
   double info;
@@ -798,6 +811,8 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
         size_t ge = an->first[w->sent[side][e]] + w->tok[side][e];
         const plx__tk *ut = &an->tok[ge];
         int ulex = c->state[side][ge] == COV_LEX;
+        /* a phrase stays inside its clause */
+        if (S_punct_between(text, an->tok[ge - 1].end, ut->start)) break;
         if (S_content(ut)) {
           if (ulex || S_own_fact(text, ut, w->tok[side][e])) break;
           r.last = e;
@@ -831,6 +846,26 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
           if (y + 1 > r.oy1) r.oy1 = y + 1;
         }
       if (r.oy0 != SIZE_MAX && !r.owords) r.owords = 1;
+      /* the words facing the place are shared by every uncovered word of
+       * this side between the same two aligned words ("engineers in the
+       * desert, collapsed" / "se derrumbó": the one Spanish word is the
+       * rendering of one English word, not of the phrase) */
+      if (r.placed && r.owords) {
+        size_t stretch = 0, lo = t, hi = t1;
+        while (lo > 0 && w->best[side][lo - 1] < 0) lo--;
+        while (hi < nt && w->best[side][hi] < 0) hi++;
+        for (size_t x = lo; x < hi; x++) {
+          size_t gx = an->first[w->sent[side][x]] + w->tok[side][x];
+          const plx__tk *xt = &an->tok[gx];
+          if (c->state[side][gx] != COV_LEX && S_content(xt) &&
+              !S_own_fact(text, xt, w->tok[side][x]))
+            stretch++;
+        }
+        if (stretch > r.words && (double)r.owords * (double)r.words / (double)stretch < 0.5) {
+          r.owords = 0;
+          r.oy0 = SIZE_MAX;
+        }
+      }
       /* nothing faces it: how much of it could the words around that
        * place, which nothing covers, still render (a translation moves
        * words: "yesterday evening" / "anoche" a few words away)? Where no

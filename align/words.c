@@ -42,6 +42,7 @@
 #define ACRONYM 0.8f      /* initials with the same letters in another order */
 #define DIGITS 0.9f       /* the same digits written another way */
 #define PLACE_SCORE 0.3f  /* a word aligned for its place between anchors */
+#define PLACE_UNEVEN 0.2f /* the same, between runs of unlike length */
 #define MAX_FILL 5         /* longest runs filled by place */
 #define ITER 1            /* mutual-best rounds after the anchors */
 
@@ -420,7 +421,8 @@ static void S_fill_gaps(S_ctx *x) {
         for (size_t k = 0; k < lo; k++) {
           size_t t = a + (la >= lb ? k : (size_t)(((double)k + 0.5) * (double)la / (double)lb));
           size_t y = fb[la >= lb ? (size_t)(((double)k + 0.5) * (double)lb / (double)la) : k];
-          S_align(x, (uint32_t)t, (uint32_t)y, PLACE_SCORE, PLX_WORD_PLACE);
+          S_align(x, (uint32_t)t, (uint32_t)y, la == lb ? PLACE_SCORE : PLACE_UNEVEN,
+                  PLX_WORD_PLACE);
         }
       }
     }

@@ -364,6 +364,83 @@ static void S_text_links(plx__buf *o, const plx_alignment *al, const plx_doc *co
   }
 }
 
+/* Facts grouped by sentence: the sentences by their best fact's score,
+ * highest first (then in document order), and within a sentence its
+ * facts by score (a whole sentence with no counterpart first). */
+typedef struct S_sort_ctx {
+  const plx_fact *facts;
+  const plx_alignment *al;
+} S_sort_ctx;
+
+static const S_sort_ctx *S_sorting;
+
+static double S_sentence_best(const S_sort_ctx *c, const size_t *order, size_t n, int side,
+                              size_t sentence) {
+  double best = 0;
+  for (size_t k = 0; k < n; k++) {
+    const plx_fact *f = &c->facts[order[k]];
+    if (f->side == side && f->sentence == sentence && f->score > best) best = f->score;
+  }
+  return best;
+}
+
+typedef struct S_keyed {
+  size_t fact;
+  double sentence_score, score;
+  int whole;
+} S_keyed;
+
+static int S_cmp_keyed(const void *x, const void *y) {
+  const S_keyed *a = x, *b = y;
+  const plx_fact *fa = &S_sorting->facts[a->fact], *fb = &S_sorting->facts[b->fact];
+  if (a->sentence_score != b->sentence_score) return a->sentence_score > b->sentence_score ? -1 : 1;
+  if (fa->side != fb->side) return fa->side - fb->side;
+  if (fa->sentence != fb->sentence) return fa->sentence < fb->sentence ? -1 : 1;
+  if (a->whole != b->whole) return b->whole - a->whole;
+  if (a->score != b->score) return a->score > b->score ? -1 : 1;
+  return fa->start < fb->start ? -1 : fa->start > fb->start;
+}
+
+/* One part of the report: facts order[0, n), each sentence once with its
+ * facts under it. */
+static void S_text_part(plx__buf *o, const S_sort_ctx *c, size_t *order, size_t n,
+                        const plx_doc *const docs[2], int color) {
+  if (!n) {
+    S_on(o, color, S_DIM);
+    plx__buf_puts(o, "\n(none)\n");
+    S_off(o, color);
+    return;
+  }
+  S_keyed *kv = plx__malloc(n * sizeof *kv);
+  for (size_t k = 0; k < n; k++) {
+    const plx_fact *f = &c->facts[order[k]];
+    kv[k].fact = order[k];
+    kv[k].score = f->score;
+    kv[k].sentence_score = S_sentence_best(c, order, n, f->side, f->sentence);
+    kv[k].whole = strcmp(f->type, "clause") == 0;
+  }
+  S_sorting = c;
+  qsort(kv, n, sizeof *kv, S_cmp_keyed);
+  S_sorting = NULL;
+  int last_side = -1;
+  size_t last = (size_t)-1;
+  for (size_t k = 0; k < n; k++) {
+    const plx_fact *f = &c->facts[kv[k].fact];
+    if (f->sentence != last || f->side != last_side) {
+      plx__buf_putc(o, '\n');
+      S_text_sentence(o, docs[f->side], f->side, f->sentence,
+                      plx_alignment_is_gap(c->al, f->side, f->sentence) ? "(no counterpart)" : "",
+                      160, color);
+      last = f->sentence;
+      last_side = f->side;
+    }
+    /* a whole sentence is its heading already */
+    if (strcmp(f->type, "clause") == 0) continue;
+    S_text_fact(o, f, docs[f->side], docs[!f->side], color);
+  }
+  free(kv);
+}
+
 static plx_status S_text(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
                          const char *pa, const char *pb, const plx_fact *facts, size_t nf,
                          int with_facts, int color, char **out, size_t *outlen) {
@@ -378,31 +455,39 @@ static plx_status S_text(const plx_alignment *al, const plx_doc *a, const plx_do
     *out = plx__buf_detach(&o, outlen);
     return PLX_OK;
   }
+  /* Triage: what disagrees first, then what one side has and the other
+   * lacks inside sentences they share (values, names, details), then the
+   * sentences with no counterpart, each once; within a part, the surest
+   * and most important first. */
+  size_t *order = plx__malloc((nf + 1) * sizeof *order);
+  S_sort_ctx sc = {facts, al};
+  size_t n = 0;
+  for (size_t k = 0; k < nf; k++)
+    if (facts[k].status == PLX_FACT_CONFLICT && facts[k].side == 0) order[n++] = k;
+  S_heading(&o, "Conflicts", color);
+  S_text_part(&o, &sc, order, n, docs, color);
   static const char *titles[] = {"In A, not in B", "In B, not in A"};
   for (int side = 0; side < 2; side++) {
+    n = 0;
+    for (size_t k = 0; k < nf; k++)
+      if (facts[k].side == side && facts[k].status == PLX_FACT_MISSING &&
+          !plx_alignment_is_gap(al, side, facts[k].sentence))
+        order[n++] = k;
     S_heading(&o, titles[side], color);
-    size_t last = (size_t)-1;
-    for (size_t k = 0; k < nf; k++) {
-      const plx_fact *f = &facts[k];
-      if (f->side != side || f->status != PLX_FACT_MISSING) continue;
-      if (f->sentence != last) {
-        plx__buf_putc(&o, '\n');
-        S_text_sentence(&o, docs[side], side, f->sentence,
-                        plx_alignment_is_gap(al, side, f->sentence) ? "(no counterpart)" : "",
-                        160, color);
-        last = f->sentence;
-      }
-      S_text_fact(&o, f, docs[side], docs[!side], color);
-    }
+    S_text_part(&o, &sc, order, n, docs, color);
   }
-  S_heading(&o, "Conflicts", color);
-  for (size_t k = 0; k < nf; k++) {
-    const plx_fact *f = &facts[k];
-    if (f->status != PLX_FACT_CONFLICT || f->side != 0) continue;
-    plx__buf_putc(&o, '\n');
-    S_text_sentence(&o, a, 0, f->sentence, "", 160, color);
-    S_text_fact(&o, f, a, b, color);
+  static const char *gtitles[] = {"Sentences of A with no counterpart in B",
+                                  "Sentences of B with no counterpart in A"};
+  for (int side = 0; side < 2; side++) {
+    n = 0;
+    for (size_t k = 0; k < nf; k++)
+      if (facts[k].side == side && facts[k].status == PLX_FACT_MISSING &&
+          plx_alignment_is_gap(al, side, facts[k].sentence))
+        order[n++] = k;
+    S_heading(&o, gtitles[side], color);
+    S_text_part(&o, &sc, order, n, docs, color);
   }
+  free(order);
   *out = plx__buf_detach(&o, outlen);
   return PLX_OK;
 }
