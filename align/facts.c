@@ -132,6 +132,8 @@ typedef struct S_val {
   int covered;      /* covered by a word of a linked sentence (analysis token + 1) */
   uint32_t t0, t1;  /* its tokens in the analysis */
   size_t lo, hi;    /* where the other side may hold it (S_window) */
+  int anchored;     /* a conflict outside linked sentences: anchor pairs */
+  uint32_t anchor_a, anchor_b; /* the first anchor pair (analysis tokens) */
 } S_val;
 
 typedef struct S_side {
@@ -221,6 +223,18 @@ static void S_fact_init(plx_fact *f, int side, size_t sentence, size_t start, si
   f->type = type;
 }
 
+/* Cut a string snprintf may have cut inside a UTF-8 sequence back to the
+ * last whole character. */
+static void S_utf8_trim(char *s) {
+  size_t n = strlen(s), k = n;
+  while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80) k--;
+  if (k > 0 && ((unsigned char)s[k - 1] & 0x80)) {
+    unsigned char lead = (unsigned char)s[k - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (n - (k - 1) < need) s[k - 1] = '\0';
+  }
+}
+
 static void S_set_value(char *dst, size_t cap, const char *t, size_t s, size_t e) {
   size_t n = e - s < cap - 1 ? e - s : cap - 1;
   /* never cut inside a UTF-8 sequence */
@@ -239,7 +253,10 @@ static void S_collect_values(const plx_alignment *al, const S_side *sd, int side
   for (size_t i = 0; i < al->n[side]; i++) {
     if (!al->content[side][i]) continue;
     for (uint32_t k = an->vfirst[i]; k < an->vfirst[i + 1]; k++) {
-      S_val x = {an->vals[k], i, 0, 0, 0, 0, 0, 0, 0};
+      S_val x;
+      memset(&x, 0, sizeof x);
+      x.v = an->vals[k];
+      x.sentence = i;
       S_window(al, sd, side, i, &x.lo, &x.hi);
       uint32_t t = an->first[i], e = an->first[i + 1];
       while (t < e && an->tok[t].end <= x.v.start) t++;
@@ -396,11 +413,92 @@ static double S_value_weight(const plx_value *v, const char *text) {
   return 0.8;
 }
 
+/* ---- conflicts across the article ---- */
+
+/* Values left unmatched anywhere in the article are paired when they are
+ * of one kind and the words next to them (ANCHOR_WINDOW either side) say
+ * the same thing: "around 460,000 speakers" / "450.000 hablantes",
+ * "Firefly (2002)" / "Firefly (2001)" ("a year attached to the same
+ * title"). Two reports put one claim in sentences the alignment may not
+ * link. The anchors are the lexicon's pairs (translations, names,
+ * cognates) between the two sentences; the strongest ties pair first, one
+ * to one. */
+#define ANCHOR_WINDOW 3
+#define ANCHOR_TRIES 64 /* candidates per value, so that time stays linear */
+
+typedef struct S_apair {
+  size_t x, y;  /* values of A and B */
+  int strength; /* anchor pairs */
+  double dist;
+  uint32_t ta, tb; /* the first anchor pair (analysis tokens) */
+} S_apair;
+
+static int S_cmp_apair(const void *p, const void *q) {
+  const S_apair *a = p, *b = q;
+  if (a->strength != b->strength) return b->strength - a->strength;
+  if (a->dist != b->dist) return a->dist < b->dist ? -1 : 1;
+  if (a->x != b->x) return a->x < b->x ? -1 : 1;
+  return a->y < b->y ? -1 : a->y > b->y;
+}
+
+static void S_anchor_conflicts(const plx_alignment *al, S_side *sd) {
+  const plx__ana *A = &al->ana[0], *B = &al->ana[1];
+  plx_alignment *m = (plx_alignment *)al;
+  plx__tplist pl = {0};
+  S_apair *ps = NULL;
+  size_t np = 0, cap = 0;
+  size_t li = SIZE_MAX, lj = SIZE_MAX; /* the sentence pair in pl */
+  for (size_t i = 0; i < sd[0].nvals; i++) {
+    const S_val *x = &sd[0].vals[i];
+    if (x->used || x->conflict || x->covered) continue;
+    size_t tries = 0;
+    for (size_t k = 0; k < sd[1].nvals && tries < ANCHOR_TRIES; k++) {
+      const S_val *y = &sd[1].vals[k];
+      if (y->used || y->conflict || y->covered || !plx_value_comparable(&x->v, &y->v)) continue;
+      if (y->sentence < x->lo || y->sentence > x->hi) continue;
+      tries++;
+      if (x->sentence != li || y->sentence != lj) {
+        plx__align_pairs(m, x->sentence, y->sentence, &pl);
+        li = x->sentence;
+        lj = y->sentence;
+      }
+      uint32_t fa = A->first[x->sentence], fb = B->first[y->sentence];
+      uint32_t ea = A->first[x->sentence + 1], eb = B->first[y->sentence + 1];
+      S_apair a = {i, k, 0, S_value_dist(&x->v, &y->v), 0, 0};
+      for (size_t q = 0; q < pl.n; q++) {
+        uint32_t ta = fa + pl.p[q].ta, tb = fb + pl.p[q].tb;
+        if (ta >= ea || tb >= eb) continue;
+        const plx__tk *u = &A->tok[ta], *v = &B->tok[tb];
+        if ((u->flags | v->flags) & (PLX__TF_STOP | PLX__TF_NUMBER)) continue;
+        int near_a = ta + ANCHOR_WINDOW >= x->t0 && ta < x->t1 + ANCHOR_WINDOW;
+        int near_b = tb + ANCHOR_WINDOW >= y->t0 && tb < y->t1 + ANCHOR_WINDOW;
+        if (!near_a || !near_b) continue;
+        if (!a.strength) a.ta = ta, a.tb = tb;
+        a.strength++;
+      }
+      if (a.strength) PLX__PUSH(ps, np, cap, a);
+    }
+  }
+  if (np) qsort(ps, np, sizeof *ps, S_cmp_apair);
+  for (size_t k = 0; k < np; k++) {
+    S_val *x = &sd[0].vals[ps[k].x], *y = &sd[1].vals[ps[k].y];
+    if (x->conflict || y->conflict) continue;
+    x->conflict = (int)ps[k].y + 1;
+    y->conflict = (int)ps[k].x + 1;
+    x->anchor_a = y->anchor_a = ps[k].ta;
+    x->anchor_b = y->anchor_b = ps[k].tb;
+    x->anchored = y->anchored = ps[k].strength;
+  }
+  free(ps);
+  free(pl.p);
+}
+
 static void S_value_facts(const plx_alignment *al, S_side *sd, const S_cov *c, plx_fact **f,
                           size_t *n, size_t *cap) {
   S_match_equal(sd, 0);
   S_pair_conflicts(al, sd, c);
   S_match_equal(sd, 1);
+  S_anchor_conflicts(al, sd);
   for (int side = 0; side < 2; side++) {
     size_t len;
     const char *text = plx_doc_text(al->doc[side], &len);
@@ -416,6 +514,18 @@ static void S_value_facts(const plx_alignment *al, S_side *sd, const S_cov *c, p
       if (x->used) {
         fct.status = PLX_FACT_MATCHED;
         cp = &o->vals[x->used - 1];
+      } else if (x->conflict && x->anchored) {
+        /* tied by the words next to them, outside linked sentences: two
+         * anchors are surer than one */
+        fct.status = PLX_FACT_CONFLICT;
+        cp = &o->vals[x->conflict - 1];
+        fct.score = wgt * (x->anchored >= 2 ? 0.85 : 0.7);
+        const plx__tk *ua = &al->ana[0].tok[x->anchor_a], *ub = &al->ana[1].tok[x->anchor_b];
+        size_t la, lb;
+        const char *ta = plx_doc_text(al->doc[0], &la), *tb = plx_doc_text(al->doc[1], &lb);
+        snprintf(fct.evidence, sizeof fct.evidence, "%.*s=%.*s", (int)(ua->end - ua->start),
+                 ta + ua->start, (int)(ub->end - ub->start), tb + ub->start);
+        S_utf8_trim(fct.evidence);
       } else if (x->conflict) {
         fct.status = PLX_FACT_CONFLICT;
         cp = &o->vals[x->conflict - 1];

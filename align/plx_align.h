@@ -106,6 +106,9 @@ typedef struct plx_fact {
   int has_counterpart;   /* a counterpart on the other side: */
   size_t cp_sentence, cp_start, cp_end;
   char cp_value[64];
+  char evidence[64];     /* a conflict found outside linked sentences: the
+                          * words that tie the two values to one claim
+                          * ("speakers=hablantes"); else empty */
 } plx_fact;
 
 /* The facts of both documents with their status, in document order (A's

@@ -120,6 +120,7 @@ void plx__alignment_json(plx__jw *w, const plx_alignment *al, const plx_doc *a,
         if (f->cp_value[0]) S_kv_str(w, "value", f->cp_value);
         plx__jw_object_end(w);
       }
+      if (f->evidence[0]) S_kv_str(w, "evidence", f->evidence);
       plx__jw_object_end(w);
     }
     plx__jw_array_end(w);
@@ -256,7 +257,12 @@ static void S_text_fact(plx__buf *b, const plx_fact *f, const plx_doc *d, const 
     S_off(b, color);
     plx__buf_puts(b, " says ");
     S_quote(b, ot, f->cp_start, f->cp_end, 60);
-    plx__buf_printf(b, " = %s", f->cp_value);
+    if (f->cp_value[0]) plx__buf_printf(b, " = %s", f->cp_value);
+    if (f->evidence[0]) {
+      S_on(b, color, S_DIM);
+      plx__buf_printf(b, "\n      (one claim: %s)", f->evidence);
+      S_off(b, color);
+    }
   } else if (f->has_counterpart) {
     const plx_sentence *cs = plx_doc_sentence(od, f->cp_sentence);
     S_on(b, color, S_DIM);

@@ -154,6 +154,34 @@ static void test_values(void) {
   drop(&p);
 }
 
+static void test_anchored(void) {
+  /* two reports that the alignment does not link (links are asked to be
+   * near-identical here): the year tied to one title is a conflict, with
+   * the title as evidence; another year is not */
+  plx_doc *a = doc("Critics still praise the music of Firefly (2002), a series about smugglers.\n"
+                   "The network was sold in 1998.\n",
+                   "en");
+  plx_doc *b = doc("Nadie en la cadena entendió a los personajes de Firefly (2001).\n", "es");
+  plx_align_options ao;
+  plx_align_options_init(&ao);
+  ao.mode = PLX_MODE_COMPARABLE;
+  ao.min_link = 0.99;
+  plx_alignment *al = NULL;
+  plx_fact *fs = NULL;
+  size_t nf = 0;
+  plx_error err = {0};
+  CHECK_INT(plx_align(lex, a, b, &ao, &al, &err), PLX_OK);
+  CHECK_INT(plx_alignment_link_count(al), 0);
+  CHECK_INT(plx_facts(al, &fs, &nf, &err), PLX_OK);
+  pair p = {a, b, al, fs, nf};
+  const plx_fact *f = fact(&p, 0, "date", "2002");
+  CHECK(f && f->status == PLX_FACT_CONFLICT && !strcmp(f->cp_value, "2001"));
+  CHECK(f && !strcmp(f->evidence, "Firefly=Firefly"));
+  f = fact(&p, 0, "date", "1998");
+  CHECK(f && f->status == PLX_FACT_MISSING);
+  drop(&p);
+}
+
 static void test_details(void) {
   /* a phrase added on one side, nothing in its place on the other */
   pair p = make("The bridge, which was built by Roman engineers in the desert, collapsed after the "
@@ -210,6 +238,7 @@ int main(void) {
   test_names();
   test_values();
   test_details();
+  test_anchored();
   test_filter();
   plx_lexicon_free(lex);
   TEST_DONE();
