@@ -28,6 +28,7 @@
 #include "internal.h"
 #include "plx_align.h"
 #include "plx_report.h"
+#include "plx_words.h"
 #include "report_internal.h"
 
 #include <libxml/HTMLtree.h>
@@ -147,6 +148,14 @@ typedef struct S_ctx {
   size_t *link_ids[2];
   size_t missing[2], conflicts[2];
   size_t gaps[2];
+  /* aligned words of each side, by start: each a span whose partners
+   * light up on hover or focus */
+  struct S_word {
+    size_t start, end;
+    plx__buf with;  /* ids of the partners: "wb12 wb30" */
+    plx__buf title; /* their words: "= palabra" */
+  } *words[2];
+  size_t nwords[2];
 } S_ctx;
 
 /* A drawn fact's sort key: qsort has no context argument, and a static
@@ -233,8 +242,99 @@ static void S_ctx_init(S_ctx *c) {
   }
 }
 
+static int S_word_cmp(const void *x, const void *y) {
+  const struct S_word *p = x, *q = y;
+  if (p->start != q->start) return p->start < q->start ? -1 : 1;
+  return p->end < q->end ? -1 : p->end > q->end;
+}
+
+/* The word of side starting at start (and ending at end), made once. */
+static struct S_word *S_word_at(S_ctx *c, int side, size_t start, size_t end, size_t *cap) {
+  for (size_t k = c->nwords[side]; k-- > 0 && k + 8 >= c->nwords[side];)
+    if (c->words[side][k].start == start && c->words[side][k].end == end) return &c->words[side][k];
+  plx__grow((void **)&c->words[side], cap, c->nwords[side] + 1, sizeof **c->words);
+  struct S_word *w = &c->words[side][c->nwords[side]++];
+  memset(w, 0, sizeof *w);
+  w->start = start;
+  w->end = end;
+  return w;
+}
+
+static void S_words_init(S_ctx *c) {
+  size_t cap[2] = {0, 0};
+  for (size_t k = 0; k < plx_alignment_link_count(c->al); k++) {
+    const plx_word_link *wl;
+    size_t n;
+    if (plx_alignment_words(c->al, k, &wl, &n, NULL) != PLX_OK) continue;
+    for (size_t q = 0; q < n; q++) {
+      size_t st[2] = {wl[q].a_start, wl[q].b_start}, en[2] = {wl[q].a_end, wl[q].b_end};
+      for (int side = 0; side < 2; side++) {
+        struct S_word *w = S_word_at(c, side, st[side], en[side], &cap[side]);
+        char id[32];
+        snprintf(id, sizeof id, "w%c%zu", side ? 'a' : 'b', st[!side]);
+        if (w->with.data && strstr(w->with.data, id)) continue;
+        if (w->with.len) plx__buf_putc(&w->with, ' ');
+        plx__buf_puts(&w->with, id);
+        char *other = S_excerpt(c->texts[!side], st[!side], en[!side], 40);
+        plx__buf_puts(&w->title, w->title.len ? ", " : "= ");
+        plx__buf_puts(&w->title, other);
+        free(other);
+      }
+    }
+  }
+  /* merge the entries of a word met again out of order */
+  for (int side = 0; side < 2; side++) {
+    if (c->nwords[side] > 1) qsort(c->words[side], c->nwords[side], sizeof **c->words, S_word_cmp);
+    size_t kept = 0;
+    for (size_t k = 0; k < c->nwords[side]; k++) {
+      struct S_word *w = &c->words[side][k];
+      if (kept && c->words[side][kept - 1].start == w->start) {
+        struct S_word *d = &c->words[side][kept - 1];
+        plx__buf_putc(&d->with, ' ');
+        plx__buf_put(&d->with, w->with.data, w->with.len);
+        plx__buf_puts(&d->title, ", ");
+        plx__buf_put(&d->title, w->title.data + 2, w->title.len - 2);
+        plx__buf_free(&w->with);
+        plx__buf_free(&w->title);
+        continue;
+      }
+      c->words[side][kept++] = *w;
+    }
+    c->nwords[side] = kept;
+  }
+}
+
+/* Text [s, e) of side with its aligned words as spans. */
+static void S_text_words(const S_ctx *c, int side, xmlNodePtr parent, size_t s, size_t e) {
+  const char *t = c->texts[side];
+  const struct S_word *w = c->words[side];
+  size_t n = c->nwords[side], lo = 0, hi = n;
+  while (lo < hi) { /* the first word starting at or after s */
+    size_t mid = (lo + hi) / 2;
+    if (w[mid].start < s) lo = mid + 1;
+    else hi = mid;
+  }
+  size_t pos = s;
+  for (size_t k = lo; k < n && w[k].start < e; k++) {
+    if (w[k].end > e || w[k].start < pos) continue;
+    S_text(parent, t + pos, w[k].start - pos);
+    xmlNodePtr span = S_el(parent, "span", "plx-w");
+    S_attrf(span, "id", "w%c%zu", side ? 'b' : 'a', w[k].start);
+    S_attr(span, "data-with", w[k].with.data ? w[k].with.data : "");
+    if (w[k].title.data) S_attr(span, "title", w[k].title.data);
+    S_text(span, t + w[k].start, w[k].end - w[k].start);
+    pos = w[k].end;
+  }
+  S_text(parent, t + pos, e > pos ? e - pos : 0);
+}
+
 static void S_ctx_free(S_ctx *c) {
   for (int side = 0; side < 2; side++) {
+    for (size_t k = 0; k < c->nwords[side]; k++) {
+      plx__buf_free(&c->words[side][k].with);
+      plx__buf_free(&c->words[side][k].title);
+    }
+    free(c->words[side]);
     free(c->fact_first[side]);
     free(c->link_first[side]);
     free(c->link_ids[side]);
@@ -322,7 +422,8 @@ typedef struct S_open {
 static void S_close_mark(const S_ctx *c, const char *t, S_open *stack, size_t *depth, size_t *pos,
                          xmlNodePtr root) {
   S_open *o = &stack[--*depth];
-  S_text(o->node, t + *pos, o->end - *pos);
+  S_text_words(c, c->facts[o->fact].side ? 1 : 0, o->node, *pos, o->end);
+  (void)t;
   *pos = o->end;
   const plx_fact *f = &c->facts[o->fact];
   /* In a sentence with no counterpart every clause is missing, and the
@@ -357,7 +458,7 @@ static void S_sentence_text(const S_ctx *c, int side, size_t id, xmlNodePtr root
       continue;
     }
     xmlNodePtr parent = depth ? stack[depth - 1].node : root;
-    S_text(parent, t + pos, f->start - pos);
+    S_text_words(c, side, parent, pos, f->start);
     pos = f->start;
     xmlNodePtr m = S_el(parent, "mark",
                         f->status == PLX_FACT_CONFLICT
@@ -370,7 +471,7 @@ static void S_sentence_text(const S_ctx *c, int side, size_t id, xmlNodePtr root
   }
   while (depth)
     S_close_mark(c, t, stack, &depth, &pos, root);
-  S_text(root, t + pos, s->end - pos);
+  S_text_words(c, side, root, pos, s->end);
   free(stack);
 }
 
@@ -735,6 +836,7 @@ plx_status plx__alignment_html(const plx_alignment *al, const plx_doc *a, const 
   c.facts = facts;
   c.nf = nf;
   S_ctx_init(&c);
+  S_words_init(&c);
 
   htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
   if (!doc) plx__oom();

@@ -191,6 +191,28 @@ TEST = r"""
     check(all('[data-status="conflict"]').filter(shown).length === X.conflict_a + X.conflict_b, 'conflict filter hides conflicts');
     filter('all');
     check(rows.every(shown), 'all: some rows hidden');
+    /* a word under the pointer lights the words aligned with it, and
+     * only while it is there; a selected sentence's words take the focus */
+    var w = document.querySelector('.plx-w[data-with]:not([data-with=""])');
+    check(w, 'no aligned word spans');
+    if (w) {
+      var partners = w.getAttribute('data-with').split(' ').map(function (id) { return document.getElementById(id); });
+      check(partners.every(function (p) { return p && p.classList.contains('plx-w'); }), 'a word\'s partner is missing');
+      w.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+      check(w.classList.contains('plx-w-on') && partners.every(function (p) { return p.classList.contains('plx-w-on'); }),
+            'hover does not light the aligned words');
+      var lit = getComputedStyle(partners[0]).backgroundColor;
+      check(lit !== 'rgba(0, 0, 0, 0)' && lit !== 'transparent', 'a lit word shows no colour');
+      w.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
+      check(all('.plx-w-on').length === 0, 'words stay lit after the pointer leaves');
+      var ws = w.closest('.plx-s');
+      ws.click();
+      check(ws.querySelector('.plx-w').getAttribute('tabindex') === '0', 'a selected sentence\'s words cannot take the focus');
+      w.focus();
+      check(partners.every(function (p) { return p.classList.contains('plx-w-on'); }), 'focus does not light the aligned words');
+      w.blur();
+      notes.push('word ' + w.id + ' lights ' + w.getAttribute('data-with'));
+    }
     /* keyboard: Enter selects, Escape closes */
     s.focus();
     s.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));

@@ -176,6 +176,21 @@ def check_pair(label, args, pa, pb):
                 best = l
         if best:
             check(row(("b", j)) is row(("a", best["a"][0])), "%s: B%d level with A%d" % (label, j, best["a"][0]))
+    # aligned words: each word pair of the JSON is a pair of spans that
+    # name each other, each holding its word's text
+    spans = {e["attrs"].get("id"): e for e in E if has_class(e, "plx-w")}
+    npairs = 0
+    for l in d["links"]:
+        for as_, ae, bs, be in l.get("words", []):
+            npairs += 1
+            wa, wb = spans.get("wa%d" % as_), spans.get("wb%d" % bs)
+            check(wa is not None and wb is not None, "%s: word spans of %s" % (label, [as_, ae, bs, be]))
+            if wa is None or wb is None:
+                continue
+            check(("wb%d" % bs) in wa["attrs"].get("data-with", "").split() and
+                  ("wa%d" % as_) in wb["attrs"].get("data-with", "").split(),
+                  "%s: words %d and %d name each other" % (label, as_, bs))
+    check(npairs == 0 or spans, "%s: aligned words drawn" % label)
     rows = [e for e in E if has_class(e, "plx-row") and not has_class(e, "plx-head")]
     for r in rows:
         cells = [x for x in E if has_class(x, "plx-cell") and x["parents"] and x["parents"][-1] is r]

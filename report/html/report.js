@@ -1,7 +1,9 @@
 /* report.js: the interactive part of Parallax's HTML report (built into the
  * library and written inline at the end of each report's body; see
- * report/html_out.c). Filters rows, and shows for a clicked sentence its
- * counterparts and the evidence for each link. No network, no storage.
+ * report/html_out.c). Filters rows, shows for a clicked sentence its
+ * counterparts and the evidence for each link, and lights the words
+ * aligned with a word under the pointer or the focus. No network, no
+ * storage.
  * This text goes into a script element as it is: it must never contain a
  * less-than sign followed by a slash or an exclamation mark. */
 (function () {
@@ -78,6 +80,7 @@
 
   function select(s, fact) {
     clear();
+    wordsFocusable(s);
     s.classList.add('plx-selected');
     var side = s.getAttribute('data-side'), other = side === 'a' ? 'b' : 'a';
     var ls = words(s.getAttribute('data-links'));
@@ -152,6 +155,28 @@
     if (sel && !sel.isCollapsed && s.contains(sel.anchorNode)) return;
     select(s, t.closest('.plx-fact'));
   });
+
+  /* A word and the words aligned with it, lit together on hover or
+   * focus. The words of a selected sentence take the keyboard focus in
+   * turn (Tab), the others stay out of the way. */
+  function lightWord(w, on) {
+    if (!w || !w.classList || !w.classList.contains('plx-w')) return;
+    w.classList.toggle('plx-w-on', on);
+    words(w.getAttribute('data-with')).forEach(function (id) {
+      var o = doc.getElementById(id);
+      if (o) o.classList.toggle('plx-w-on', on);
+    });
+  }
+  doc.addEventListener('mouseover', function (ev) { lightWord(ev.target, true); });
+  doc.addEventListener('mouseout', function (ev) { lightWord(ev.target, false); });
+  doc.addEventListener('focusin', function (ev) { lightWord(ev.target, true); });
+  doc.addEventListener('focusout', function (ev) { lightWord(ev.target, false); });
+  function wordsFocusable(s) {
+    each('.plx-w[tabindex]', function (w) { w.removeAttribute('tabindex'); });
+    if (s) Array.prototype.forEach.call(s.querySelectorAll('.plx-w'), function (w) {
+      w.setAttribute('tabindex', '0');
+    });
+  }
 
   doc.addEventListener('keydown', function (ev) {
     if (ev.key === 'Escape') return hidePanel();
