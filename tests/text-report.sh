@@ -93,6 +93,23 @@ wide = [q for q in re.findall("\u201c(.*?)\u201d", out) if "\u6f22" in q and q.e
 ws = [width(q.rstrip("\u2026")) for q in wide]
 check(ws and max(ws) in (159, 160) and all(w <= 160 for w in ws),
       "CJK quotes cut at 160 columns (two per character): %r" % ws)
+# triage: conflicts first, then what linked sentences lack, then the
+# sentences with no counterpart, each sentence once per part
+rc, out, err = run(["--segmented", "tests/data/parallel-en.txt", "tests/data/parallel-es-conflict.txt"], env)
+heads = [l for l in out.split("\n") if l.startswith("== ")]
+check(heads == ["== Conflicts", "== In A, not in B", "== In B, not in A",
+                "== Sentences of A with no counterpart in B", "== Sentences of B with no counterpart in A"],
+      "the parts in triage order: %r" % heads)
+conf = out[out.index("== Conflicts"):out.index("== In A, not in B")]
+check("\u201c300\u201d" in conf and "\u201c400\u201d" in conf, "the conflict 300/400 leads the report")
+gaps = out[out.index("== Sentences of A with no counterpart"):]
+ids = re.findall(r"^(A\d+) ", gaps, re.M)
+check(ids and len(ids) == len(set(ids)), "each sentence with no counterpart once: %r" % ids)
+check("clause \u201c" not in out, "no sentence repeated as a clause fact")
+rc, out, err = run(["corpus/jedi/en.txt", "corpus/jedi/es.txt"], env)
+for part in out.split("\n== ")[1:]:
+    ids = re.findall(r"^([AB]\d+) ", part, re.M)
+    check(len(ids) == len(set(ids)), "demo: a sentence twice in one part: %r" % ids)
 shutil.rmtree(tmp)
 checks.finish("text report")
 PY

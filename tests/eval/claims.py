@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 
 PARTS = ("flores", "exsemdiv", "biomqm")
-CEILING_SUFFIXES = (":flagged", ":aer", ":clean_flagged")
+CEILING_SUFFIXES = ("flagged", ":aer")
 
 
 def known_keys():
