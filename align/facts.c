@@ -1021,6 +1021,15 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
       if (shared > d) d = shared;
       size_t gs = an->first[w->sent[side][x->t]] + w->tok[side][x->t];
       size_t ge = an->first[w->sent[side][x->last]] + w->tok[side][x->last];
+      /* the phrase takes in the function words next to it that nothing
+       * aligned ("the process of readjustment when"), within its clause */
+      size_t g0 = an->first[w->sent[side][x->t]], g1 = an->first[w->sent[side][x->t] + 1];
+      while (gs > g0 && c->state[side][gs - 1] == COV_NONE && !S_content(&an->tok[gs - 1]) &&
+             !S_punct_between(text, an->tok[gs - 1].end, an->tok[gs].start))
+        gs--;
+      while (ge + 1 < g1 && c->state[side][ge + 1] == COV_NONE && !S_content(&an->tok[ge + 1]) &&
+             !S_punct_between(text, an->tok[ge].end, an->tok[ge + 1].start))
+        ge++;
       plx_fact fct;
       S_fact_init(&fct, side, w->sent[side][x->t], an->tok[gs].start, an->tok[ge].end, "detail");
       int conflict = x->owords > 0;
