@@ -173,6 +173,19 @@ static float S_spelling(const S_ctx *x, uint32_t a, uint32_t b, const char *ta, 
   return (float)(0.9 * sim);
 }
 
+/* Whether two word tokens have the same folded form. */
+static int S_same_form(const plx_alignment *al, const plx__tk *p, const plx__tk *q) {
+  if (p->word == PLX__NONE || q->word == PLX__NONE) return 0;
+  /* "a", "de", "no" are other words in the other language, unless both
+   * are capitalised ("OR", odds ratio) */
+  if (((p->flags | q->flags) & PLX__TF_STOP) && !(p->flags & q->flags & PLX__TF_UPPER)) return 0;
+  const plx__wrec *r = plx__word_rec(al->lx, p->side, p->word);
+  const plx__wrec *u = plx__word_rec(al->lx, q->side, q->word);
+  return r->form_len == u->form_len && r->form_len > 0 &&
+         !memcmp(plx__word_str(al->lx, p->word, r->form), plx__word_str(al->lx, q->word, u->form),
+                 r->form_len);
+}
+
 /* Whether two tokens are written with the same digits (and some). */
 static int S_same_digits(const char *ta, const plx__tk *p, const char *tb, const plx__tk *q) {
   size_t i = p->start, j = q->start, n = 0;
@@ -236,10 +249,16 @@ static void S_candidates(S_ctx *x, const S_ilink *l) {
     const plx_value *va = S_value(al, 0, w->sent[0][a], p);
     int cand_a = va || (p->flags & (PLX__TF_UPPER | PLX__TF_DIGITS)) ||
                  !(p->flags & PLX__TF_TRANSLATED);
-    if (!cand_a || !S_content(p)) continue;
+    if (!cand_a || (!S_content(p) && !(p->flags & PLX__TF_UPPER))) continue;
     for (uint32_t b = 0; b < nb; b++) {
       if (has && has[(size_t)a * nb + b]) continue;
       const plx__tk *q = x->tk[1][b];
+      /* the same word, written alike in both languages: short words the
+       * lexicon has no skeleton for ("D K" / "D.K.", "TV") */
+      if (S_same_form(al, p, q)) {
+        S_add(x, a, b, 1.0f, PLX_WORD_MEANING);
+        continue;
+      }
       /* the same digits, however written: "1980s" / "1980", "12.00" /
        * "12:00", "COVID-19" / "COVID-19" */
       if ((p->flags & PLX__TF_DIGITS) || va) {
