@@ -13,32 +13,38 @@
  * unmatched value of the same kind in a linked sentence, paired one to one:
  * values the word alignment put in the same place first, then the closest
  * ("an airspeed of 65" / "66"); failing that, matched when an equal value
- * is anywhere in the other article, or when a word of the linked sentence
- * covers it ("12.00" / "12:00"); otherwise missing.
+ * is where the other article may hold it (S_window: anywhere in two
+ * reports, near the linked sentences in a translation), or when a word of
+ * the linked sentence covers it ("12.00" / "12:00"); failing that, in
+ * conflict with a value of the same kind anywhere that the words next to
+ * both tie to one claim (S_anchor_conflicts); otherwise missing.
  *
- * Names are capitalised words inside a sentence (and names of the names
- * table anywhere), runs of them taken together ("Patricia Campbell-Smith"),
- * titles before a name ("Dr.", "St.") left out: matched when the word
- * alignment covers them ("Nova Scotia" / "Nueva Escocia", "Labour" /
- * "laboristas" in the same place) or when the other article names them.
+ * Names are capitalised words inside a sentence (not after a full stop)
+ * and names of the names table anywhere, runs of them taken together
+ * ("Patricia Campbell-Smith"), titles before a name ("Dr.", "St.") and
+ * Roman numerals left out: matched when the word alignment covers them
+ * ("Nova Scotia" / "Nueva Escocia", "Labour" / "laboristas" in the same
+ * place) or when the other article names them (S_window).
  *
  * Details. In a linked sentence, a run of content words that no word of
- * the other side covers by meaning (a phrase: it may span two function
- * words; names and values are facts of their own) is a detail: missing
- * when the other side has nothing uncovered between the same two aligned
- * words, in conflict with what the other side has there otherwise ("by
- * convention" / "en rigor"). A free translation renders many words in
- * ways the lexicon does not know; the score keeps those low (see
- * S_detail_score).
+ * the other side covers by meaning (a phrase within a clause: it may span
+ * two function words; names and values are facts of their own) is a
+ * detail: missing when the other side has nothing uncovered between the
+ * same two aligned words, in conflict with what the other side has there
+ * otherwise ("by convention" / "en rigor"). A free translation renders
+ * many words in ways the lexicon does not know; the score keeps those low
+ * (see S_detail_score).
  *
  * Sentences with no counterpart are one fact each (type "clause"), not
  * again as their clauses.
  *
- * Scores. Importance (a changed amount over a dropped adverb) times
- * certainty (how well the rest of the link aligns, whether the lexicon
- * knows the words, whether the other side has something in their place).
- * Comparable articles (two reports, not a translation) say things
- * differently by nature: their details count for less.
+ * Scores. Importance (a changed amount over a dropped adverb; the parts
+ * of speech of a detail's words) times certainty (how well the rest of the
+ * link aligns, whether the lexicon knows the words, whether the other side
+ * has something in their place, and for details whether the lengths of the
+ * two sides show text missing). Comparable articles (two reports, not a
+ * translation) say things differently by nature: their details count for
+ * less.
  */
 #include "align_internal.h"
 #include "plx_values.h"

@@ -5,25 +5,29 @@
  *
  * Candidates. A pair of tokens is a candidate when the lexicon says they
  * can stand for each other (the matcher's pairs: a shared concept 1,
- * cognates 0.7), when their spellings are close enough to be one name
- * written in two languages (accent-free skeletons within a Levenshtein
- * distance of half their length, for words that are capitalised or that
- * the lexicon does not translate: "Escocia"/"Scotia" 0.45-0.9 by distance;
- * initials with the same letters, "NSA"/"ASN", 0.8), or when both are
- * values of one kind that differ (0.5: a changed figure stands where the
- * original stood).
+ * cognates 0.7), when they are the same word written alike (1: initials,
+ * short capitalised words the lexicon has no skeleton for), when they
+ * hold the same digits ("1980s" / "1980", "12.00" / "12:00": 0.9), when
+ * their spellings are close enough to be one name written in two
+ * languages (accent-free skeletons within a Levenshtein distance of half
+ * their length, for words that are capitalised or that the lexicon does
+ * not translate: "Escocia"/"Scotia" 0.45-0.9 by distance; initials with
+ * the same letters, "NSA"/"ASN", 0.8), or when both are values of one
+ * kind that differ (0.5: a changed figure stands where the original
+ * stood).
  *
  * Selection. (1) Content words first: each keeps its best candidate,
  * weighed by a prior that prefers the same relative place in the two
  * texts, and a pair that is the best of both of its words (mutual best)
  * is aligned: these are anchors. (2) Every word, weighed by its distance
- * from the place the anchors around it predict; mutual best again, twice
- * more over the words still unaligned (SimAlign's itermax: a word already
- * aligned takes a second partner only when the other word has none). (3)
- * Gaps: between two aligned words, a run of unaligned words of A faces
- * the run of B between their partners; where each run has the same number
- * of content words (up to three), they are aligned in order, as the words
- * a translation put in the same place ("by convention" / "en rigor").
+ * from the place the nearest anchor predicts (a function word only near
+ * it, unless it is the only candidate of both words); mutual best again,
+ * for words one of which is still unaligned (one round, as SimAlign's
+ * itermax by default). (3) Gaps: between two aligned words, a run of
+ * unaligned words of A faces the run of B between their partners; when
+ * both are short (MAX_FILL) and of like length, their words are aligned in
+ * proportion, as the words a translation put in the same place ("by
+ * convention" / "en rigor"), more weakly when the lengths differ.
  *
  * Cost: linear in the candidate pairs, which the lexicon bounds; spelling
  * is compared only for capitalised or untranslated words, and not at all
@@ -408,7 +412,7 @@ static void S_select(S_ctx *x) {
  * tokens: content words aligned in order where the counts agree. */
 static void S_fill_gaps(S_ctx *x) {
   plx__wl *w = x->w;
-  size_t na = w->n[0], nb = w->n[1];
+  size_t na = w->n[0];
   size_t a = 0;
   while (a < na) {
     if (x->deg[0][a]) {
@@ -431,9 +435,9 @@ static void S_fill_gaps(S_ctx *x) {
         lb++;
       }
       /* short runs: word by word in proportion (a translation puts its
-       * words in the same place, in about the same order) */
-      /* runs of very different lengths are not a word-for-word rendering:
-       * the longer one holds something the other lacks */
+       * words in the same place, in about the same order); runs of very
+       * different lengths are no word-for-word rendering (the longer
+       * holds something the other lacks) */
       size_t mn = la < lb ? la : lb, mx = la < lb ? lb : la;
       if (lb >= 1 && la <= MAX_FILL && lb <= MAX_FILL && mx <= 2 * mn + 1) {
         size_t lo = la >= lb ? la : lb;
@@ -447,7 +451,6 @@ static void S_fill_gaps(S_ctx *x) {
     }
     a = a1;
   }
-  (void)nb;
 }
 
 int plx__wl_facing(const plx__wl *w, int side, size_t x0, size_t x1, size_t *y0, size_t *y1) {
