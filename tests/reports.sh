@@ -1,5 +1,5 @@
 #!/bin/sh
-# align and diff reports: the JSON has the shape of INTERFACE.md and its
+# align and diff reports: the JSON has the shape of doc/INTERFACE.md and its
 # spans are exact; a changed number is a conflict with its counterpart; the
 # demo pair's key facts have the status a careful reader gives them; TMX is
 # well-formed and reads back.

@@ -3,7 +3,7 @@
 - running ``parallax align|diff --format json`` on two files, with a timeout,
   and parsing the report (never raises: a failed run comes back with
   ``ok == False`` and the reason);
-- checking the report against the interface (INTERFACE.md, "JSON"): every
+- checking the report against the interface (doc/INTERFACE.md, "JSON"): every
   sentence's ``text`` is the bytes ``[start, end)`` of its file;
 - telling a build without align/diff ("not implemented yet") from a failure;
 - mapping byte offsets to sentences, numbers to a language-neutral form,
