@@ -399,6 +399,18 @@ static void S_pair_conflicts(const plx_alignment *al, S_side *sd, const S_cov *c
 /* How much a value matters when it is missing or changed. Ordinals in
  * words ("first", "primeros") are often turns of phrase. */
 static double S_value_weight(const plx_value *v, const char *text) {
+  int digits = 0;
+  for (size_t k = v->start; k < v->end; k++)
+    if (text[k] >= '0' && text[k] <= '9') digits = 1;
+  /* one short span or one coin, in words ("one day", "for a minute",
+   * "dollars a day", "un peso"): as often a turn of phrase or a rate as a
+   * count ("a year", "a decade" are counts) */
+  if (!digits && v->number == 1 &&
+      (v->type == PLX_VALUE_AMOUNT ||
+       (v->type == PLX_VALUE_DURATION &&
+        (!strcmp(v->unit, "D") || !strcmp(v->unit, "H") || !strcmp(v->unit, "MIN") ||
+         !strcmp(v->unit, "S")))))
+    return 0.4;
   switch (v->type) {
   case PLX_VALUE_AMOUNT:
   case PLX_VALUE_PERCENT:
@@ -621,6 +633,24 @@ static int S_opens(const char *text, const plx__tk *t, size_t index) {
   return 0;
 }
 
+/* Whether a token is written in capitals only (initials). */
+static int S_all_caps(const char *text, const plx__tk *t) {
+  if (t->end - t->start < 2) return 0;
+  for (size_t k = t->start; k < t->end; k++)
+    if ((unsigned char)text[k] < 0x80 && (text[k] < 'A' || text[k] > 'Z')) return 0;
+  return 1;
+}
+
+/* A word that joins the words of a name ("of", "de", "del", "y"). */
+static int S_connective(const char *text, const plx__tk *t) {
+  static const char *const words[] = {"of", "the", "and", "for", "de", "del", "la", "las",
+                                      "los", "el", "y", "para"};
+  size_t n = t->end - t->start;
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (strlen(words[k]) == n && !memcmp(text + t->start, words[k], n)) return 1;
+  return 0;
+}
+
 /* A Roman numeral ("XII", "XIII", "II"): a number, not a name. */
 static int S_roman_numeral(const char *text, const plx__tk *t) {
   if (t->end - t->start > 8) return 0;
@@ -658,10 +688,18 @@ static void S_name_facts(const plx_alignment *al, const S_side *sd, const S_cov 
           t++;
           continue;
         }
-        /* a run of capitalised words is one name */
+        /* a run of capitalised words is one name, a connective between
+         * two of them included ("Tribunal de Cuentas", "Department of
+         * Defense") */
         size_t e = t + 1;
         while (e < nt) {
           uint16_t g = tk[e].flags;
+          if ((g & PLX__TF_STOP) && e + 1 < nt && S_connective(text, &tk[e]) &&
+              (tk[e + 1].flags & PLX__TF_UPPER) &&
+              !(tk[e + 1].flags & (PLX__TF_NUMBER | PLX__TF_STOP))) {
+            e++;
+            continue;
+          }
           if ((g & (PLX__TF_NUMBER | PLX__TF_STOP)) || !(g & PLX__TF_UPPER) ||
               S_roman_numeral(text, &tk[e]))
             break;
@@ -678,7 +716,10 @@ static void S_name_facts(const plx_alignment *al, const S_side *sd, const S_cov 
         S_window(al, sd, side, i, &wlo, &whi);
         long where = -1;
         int32_t cover_tok = -1;
+        size_t words = 0;
         for (size_t k = t; k < e; k++) {
+          if (tk[k].flags & PLX__TF_STOP) continue; /* a connective */
+          words++;
           /* by meaning, or by place ("Labour" / "laboristas": a
            * translation renders names it does not keep) */
           int st = c->state[side][base + k];
@@ -696,13 +737,16 @@ static void S_name_facts(const plx_alignment *al, const S_side *sd, const S_cov 
         S_fact_init(&fct, side, i, tk[t].start, tk[e - 1].end, "name");
         S_set_value(fct.value, sizeof fct.value, text, fct.start, fct.end);
         int linked = sd[side].nlinks_of[i] > 0;
-        if (covered * 2 >= e - t || found * 2 >= e - t) {
+        if (covered * 2 >= words || found * 2 >= words) {
           fct.status = PLX_FACT_MATCHED;
         } else {
           fct.status = PLX_FACT_MISSING;
           /* a known name (the names table) is surely a name; a
-           * capitalised word may be a title's word or an emphasis */
+           * capitalised word may be a title's word or an emphasis, and
+           * unknown initials are as often spelt out or translated ("NGO"
+           * / "ONG", "non-governmental organisation") */
           double known = (tk[t].flags & PLX__TF_NAME) ? 1.0 : 0.85;
+          if (!(tk[t].flags & PLX__TF_NAME) && e - t == 1 && S_all_caps(text, &tk[t])) known = 0.65;
           /* absent from the whole other article: sure, however loosely
            * the sentence is linked */
           fct.score = 0.8 * known;
@@ -715,7 +759,7 @@ static void S_name_facts(const plx_alignment *al, const S_side *sd, const S_cov 
             /* as many words as are uncovered here: a rendering; fewer:
              * part of the name is left out ("Brazilian Unified National
              * Health System" / "Sistema Único de Salud") */
-            size_t mine = (e - t) - covered, theirs = S_other_name(al, sd, c, side, i, t, e);
+            size_t mine = words - covered, theirs = S_other_name(al, sd, c, side, i, t, e);
             if (theirs >= mine) fct.score *= 0.35;
             else if (theirs) fct.score *= 0.35 + 0.65 * (double)(mine - theirs) / (double)mine;
           }
