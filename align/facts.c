@@ -286,10 +286,34 @@ static void S_collect_values(const plx_alignment *al, const S_side *sd, int side
   }
 }
 
+/* The digits of text[s, e), separators left out, into out (at most cap - 1
+ * of them). */
+static size_t S_digits(const char *t, size_t s, size_t e, char *out, size_t cap) {
+  size_t n = 0;
+  for (size_t k = s; k < e && n + 1 < cap; k++)
+    if (t[k] >= '0' && t[k] <= '9') out[n++] = t[k];
+  out[n] = '\0';
+  return n;
+}
+
 /* In linked sentences, a bare number meets any value of the same
- * magnitude: "29" and "de 29 años", "53" and "53 años". */
-static int S_loose_equal(const plx_value *a, const plx_value *b) {
+ * magnitude: "29" and "de 29 años", "53" and "53 años". The same digits
+ * read two ways meet too: "6,678" in a Spanish text that kept the English
+ * separators reads 6.678 by Spanish rules, "12.158" against "12,158"; two
+ * sentences that say the same thing with the same digits mean one number. */
+static int S_loose_equal(const plx_alignment *al, const plx_value *a, const plx_value *b) {
   if (plx_value_equal(a, b)) return 1;
+  if (a->type == b->type && a->number != b->number && a->number != 0 && b->number != 0) {
+    size_t la, lb;
+    const char *ta = plx_doc_text(al->doc[0], &la), *tb = plx_doc_text(al->doc[1], &lb);
+    char da[32], db[32];
+    size_t na = S_digits(ta, a->start, a->end, da, sizeof da);
+    size_t nb = S_digits(tb, b->start, b->end, db, sizeof db);
+    double r = a->number > b->number ? a->number / b->number : b->number / a->number;
+    if (na >= 4 && na == nb && !strcmp(da, db) &&
+        (fabs(r - 1000) < 1e-6 * r || fabs(r - 1e6) < 1e-6 * r))
+      return 1;
+  }
   if (a->type != PLX_VALUE_NUMBER && b->type != PLX_VALUE_NUMBER) return 0;
   if (a->type == PLX_VALUE_DATE || b->type == PLX_VALUE_DATE) return 0;
   return a->number == b->number && a->number != 0;
@@ -297,7 +321,7 @@ static int S_loose_equal(const plx_value *a, const plx_value *b) {
 
 /* Match equal values: pass 0 only between linked sentences, pass 1
  * anywhere. */
-static void S_match_equal(S_side *sd, int pass) {
+static void S_match_equal(const plx_alignment *al, S_side *sd, int pass) {
   for (int side = 0; side < 2; side++)
     for (size_t i = 0; i < sd[side].nvals; i++) {
       S_val *x = &sd[side].vals[i];
@@ -307,7 +331,8 @@ static void S_match_equal(S_side *sd, int pass) {
         S_val *y = &o->vals[k];
         if (y->conflict) continue;
         if (pass == 0) {
-          if (!S_linked(&sd[side], x->sentence, y->sentence) || !S_loose_equal(&x->v, &y->v))
+          if (!S_linked(&sd[side], x->sentence, y->sentence) ||
+              !S_loose_equal(al, side ? &y->v : &x->v, side ? &x->v : &y->v))
             continue;
         } else if (y->sentence < x->lo || y->sentence > x->hi || !plx_value_equal(&x->v, &y->v)) {
           continue;
@@ -513,9 +538,9 @@ static void S_anchor_conflicts(const plx_alignment *al, S_side *sd) {
 
 static void S_value_facts(const plx_alignment *al, S_side *sd, const S_cov *c, plx_fact **f,
                           size_t *n, size_t *cap) {
-  S_match_equal(sd, 0);
+  S_match_equal(al, sd, 0);
   S_pair_conflicts(al, sd, c);
-  S_match_equal(sd, 1);
+  S_match_equal(al, sd, 1);
   S_anchor_conflicts(al, sd);
   for (int side = 0; side < 2; side++) {
     size_t len;

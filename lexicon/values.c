@@ -1656,6 +1656,19 @@ static int S_word_part(const S_ctx *c, const S_cand *k) {
   return 0;
 }
 
+/* A decade by its tens: Spanish "los años 80", "principios de los 70"
+ * (English writes "the 1980s", "the '70s", which are no values either). */
+static int S_decade(const S_ctx *c, const S_cand *k) {
+  if (!c->es || k->type != PLX_VALUE_NUMBER || k->e != k->s + 1 || k->s == 0) return 0;
+  const S_tok *t = &c->tk[k->s], *p = &c->tk[k->s - 1];
+  if (t->kind != T_NUM || !t->plain || t->ndig != 2 || (long long)t->val % 10 != 0) return 0;
+  if (p->kind != T_WORD) return 0;
+  if (!strcmp(p->key, "años")) return 1;
+  /* "los 70," is a decade, "los 40 hombres" a count */
+  if (strcmp(p->key, "los") != 0) return 0;
+  return k->e >= c->n || c->tk[k->e].kind == T_SYM || S_at(c, k->e, K_FUNC, NULL);
+}
+
 plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_value **out,
                            size_t *n, plx_error *err) {
   if (out) *out = NULL;
@@ -1705,7 +1718,7 @@ plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_v
     S_try_amount_pre(&c, i, &best);
     S_try_quantity(&c, i, &best);
     S_try_ordinal(&c, i, &best);
-    if (best.e > i && S_word_part(&c, &best)) {
+    if (best.e > i && (S_word_part(&c, &best) || S_decade(&c, &best))) {
       i = best.e;
       continue;
     }

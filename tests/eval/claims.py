@@ -7,6 +7,10 @@ Parts (data in ../shared/data or $PARALLAX_DATA, see SOURCES.md there):
   flores    FLORES-200 devtest, the 1012 en-es pairs, each sentence in a file
             of its own: the share of honest translations `parallax diff`
             reports a difference for (exit 1). Target <= 5 %.
+  newstest  newstest2013 en-es, professional news translations as they are,
+            75 documents of 40 segments: documents that come out clean, and
+            the share of segments with something reported (no target: the
+            same measure as the issue's held-out professional translations).
   exsemdiv  Ex-SemDiv (Briakou et al. 2023): 67 FLORES pairs; for 20 the
             English was edited to change its meaning, 47 are the original
             translations, and 10 more are paraphrased Englishes (meaning
@@ -51,12 +55,12 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 
-PARTS = ("flores", "exsemdiv", "biomqm")
-CEILING_SUFFIXES = ("flagged", ":aer")
+PARTS = ("flores", "newstest", "exsemdiv", "biomqm")
+CEILING_SUFFIXES = ("flagged", ":aer")  # (newstest:clean_docs is a floor)
 
 
 def known_keys():
-    return {"flores:flagged",
+    return {"flores:flagged", "newstest:flagged", "newstest:clean_docs",
             "exsemdiv:recall@10", "exsemdiv:default_recall", "exsemdiv:default_flagged",
             "exsemdiv:f1_en", "exsemdiv:f1_es", "exsemdiv:aer",
             "biomqm:omission_found", "biomqm:clean_flagged", "biomqm:omitted_bytes"}
@@ -143,6 +147,48 @@ def part_flores(data, tmp, opts, verbose):
                     print("    %s %s %s %r (%.2f)" % (f["side"], f["type"], f["status"],
                                                    f.get("text", ""), fact_score(f)))
     return figs
+
+
+# ---- newstest2013: professional translations, whole documents ----
+
+def part_newstest(data, tmp, opts, verbose):
+    """newstest2013 en-es as it is (no sentence removed): 75 documents of 40
+    segments, `--segmented`, default options; documents that come out clean
+    and the share of A's segments with something reported on either side."""
+    d = data / "wmt_newstest_en_es"
+    en = (d / "newstest2013.en").read_text(encoding="utf-8").split("\n")
+    es = (d / "newstest2013.es").read_text(encoding="utf-8").split("\n")
+    jobs = []
+    for k in range(75):
+        lo = 40 * k
+        if lo + 40 > min(len(en), len(es)):
+            break
+        a, b = os.path.join(tmp, "nt%d.en" % k), os.path.join(tmp, "nt%d.es" % k)
+        write(a, "\n".join(en[lo:lo + 40]) + "\n")
+        write(b, "\n".join(es[lo:lo + 40]) + "\n")
+        jobs.append({"a": a, "b": b, "id": k, "lang_a": "en", "lang_b": "es"})
+    res = run_batch(jobs, tmp, ["--segmented"])
+    clean = sum(1 for r in res if r["status"] == "same")
+    segs = flagged = 0
+    kinds = {}
+    for r in res:
+        rep = r["report"]
+        hit = set()
+        for f in rep["facts"]:
+            if reported(f):
+                hit.add(int(f["sentence"]))
+                kinds[f["type"]] = kinds.get(f["type"], 0) + 1
+        for g in rep.get("gaps", []):
+            hit.add(int(g["sentence"]))
+        segs += len(rep["a"]["sentences"])
+        flagged += len(hit)
+    print("newstest2013, %d professional translations of 40 segments: %d clean (%.0f %%), "
+          "%.1f %% of segments with something reported" % (
+              len(res), clean, 100.0 * clean / len(res), 100.0 * flagged / segs))
+    print("  reported facts by type: " + ", ".join(
+        "%s %d" % kv for kv in sorted(kinds.items(), key=lambda kv: -kv[1])))
+    return {"newstest:clean_docs": round(clean / len(res), 4),
+            "newstest:flagged": round(flagged / segs, 4)}
 
 
 # ---- Ex-SemDiv ----

@@ -452,6 +452,11 @@ static void test_not_values(void) {
   HAS("en", "a 10-mile walk", "10", N, "10");
   HAS("es", "una carrera de 5km", "5", N, "5");
 
+  /* decades by their tens */
+  NONE("es", "en los años 80");
+  NONE("es", "desde principios de los 70, el país");
+  HAS("es", "los 40 hombres", "40", N, "40");
+
   NONE("es", "el motor AS750-10");
   NONE("es", "la misión STS-41-D");
   NONE("es", "la COVID-19");
