@@ -37,6 +37,8 @@ typedef struct plx__wl {
   int32_t *best[2];           /* each token's partner of highest score, or -1 */
   float *bscore[2];
   uint8_t *bhow[2];
+  int32_t *prev[2], *next[2]; /* the nearest aligned token at or before,
+                               * at or after each token (-1, n: none) */
   plx__wpair *pairs;          /* ordered by x, then y */
   size_t npairs, cap;
   struct plx_word_link *pub;

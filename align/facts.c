@@ -974,6 +974,15 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
     size_t nt = w->n[side];
     double balance = u[side] > 0 ? (u[side] - u[!side]) / u[side] : 0;
     nruns = 0;
+    /* pu[x]: the words of [0, x) that a detail can be made of */
+    size_t *pu = plx__malloc((nt + 1) * sizeof *pu);
+    pu[0] = 0;
+    for (size_t x = 0; x < nt; x++) {
+      size_t gx = an->first[w->sent[side][x]] + w->tok[side][x];
+      const plx__tk *xt = &an->tok[gx];
+      pu[x + 1] = pu[x] + (c->state[side][gx] != COV_LEX && S_content(xt) &&
+                           !S_own_fact(text, xt, w->tok[side][x]));
+    }
     for (size_t t = 0; t < nt;) {
       size_t g = an->first[w->sent[side][t]] + w->tok[side][t];
       const plx__tk *tk = &an->tok[g];
@@ -1036,16 +1045,9 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
        * desert, collapsed" / "se derrumbó": the one Spanish word is the
        * rendering of one English word, not of the phrase) */
       if (r.placed && r.owords) {
-        size_t stretch = 0, lo = t, hi = t1;
-        while (lo > 0 && w->best[side][lo - 1] < 0) lo--;
-        while (hi < nt && w->best[side][hi] < 0) hi++;
-        for (size_t x = lo; x < hi; x++) {
-          size_t gx = an->first[w->sent[side][x]] + w->tok[side][x];
-          const plx__tk *xt = &an->tok[gx];
-          if (c->state[side][gx] != COV_LEX && S_content(xt) &&
-              !S_own_fact(text, xt, w->tok[side][x]))
-            stretch++;
-        }
+        size_t lo = t > 0 && w->prev[side][t - 1] >= 0 ? (size_t)w->prev[side][t - 1] + 1 : 0;
+        size_t hi = t1 < nt ? (size_t)w->next[side][t1] : nt;
+        size_t stretch = pu[hi] - pu[lo];
         if (stretch > r.words && (double)r.owords * (double)r.words / (double)stretch < 0.5) {
           r.owords = 0;
           r.oy0 = SIZE_MAX;
@@ -1125,6 +1127,7 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
       }
       S_push_fact(f, n, cap, &fct);
     }
+    free(pu);
   }
   free(runs);
 }

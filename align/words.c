@@ -207,9 +207,17 @@ static const plx_value *S_value(const plx_alignment *al, int side, uint32_t sent
                                 const plx__tk *t) {
   if (!(t->flags & PLX__TF_NUMBER)) return NULL;
   const plx__ana *an = &al->ana[side];
-  for (uint32_t k = an->vfirst[sent]; k < an->vfirst[sent + 1]; k++)
-    if (an->vals[k].start <= t->start && t->end <= an->vals[k].end) return &an->vals[k];
-  return NULL;
+  /* values are in text order and never overlap: the last one starting at
+   * or before the token (a binary search: a long sentence has many) */
+  uint32_t lo = an->vfirst[sent], hi = an->vfirst[sent + 1];
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (an->vals[mid].start <= t->start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == an->vfirst[sent]) return NULL;
+  const plx_value *v = &an->vals[lo - 1];
+  return t->end <= v->end ? v : NULL;
 }
 
 static int S_cmp_cand(const void *p, const void *q) {
@@ -456,17 +464,27 @@ static void S_fill_gaps(S_ctx *x) {
 int plx__wl_facing(const plx__wl *w, int side, size_t x0, size_t x1, size_t *y0, size_t *y1) {
   size_t n = w->n[side], m = w->n[!side];
   long before = -1, after = (long)m;
-  /* the nearest aligned tokens around [x0, x1) and their partners */
-  for (size_t t = x0; t-- > 0;)
-    if (w->best[side][t] >= 0) {
-      before = w->best[side][t];
-      break;
-    }
-  for (size_t t = x1; t < n; t++)
-    if (w->best[side][t] >= 0) {
-      after = w->best[side][t];
-      break;
-    }
+  /* the nearest aligned tokens around [x0, x1) and their partners: from
+   * the tables made once the alignment is complete, else by a scan (the
+   * gap filling asks only next to aligned tokens) */
+  long p = -1, q = (long)n;
+  if (w->prev[side]) {
+    p = x0 > 0 ? w->prev[side][x0 - 1] : -1;
+    q = x1 < n ? w->next[side][x1] : (long)n;
+  } else {
+    for (size_t t = x0; t-- > 0;)
+      if (w->best[side][t] >= 0) {
+        p = (long)t;
+        break;
+      }
+    for (size_t t = x1; t < n; t++)
+      if (w->best[side][t] >= 0) {
+        q = (long)t;
+        break;
+      }
+  }
+  if (p >= 0) before = w->best[side][p];
+  if (q < (long)n) after = w->best[side][q];
   if (before >= after) return 0; /* the words around were reordered */
   *y0 = (size_t)(before + 1);
   *y1 = (size_t)after;
@@ -493,6 +511,22 @@ static plx__wl *S_make(plx_alignment *al, size_t k) {
     S_fill_gaps(&x);
   }
   if (w->npairs > 1) qsort(w->pairs, w->npairs, sizeof *w->pairs, S_cmp_pair);
+  /* the nearest aligned token at or before, at or after each token */
+  for (int side = 0; side < 2; side++) {
+    size_t n = w->n[side];
+    w->prev[side] = plx__malloc((n + 1) * sizeof *w->prev[side]);
+    w->next[side] = plx__malloc((n + 1) * sizeof *w->next[side]);
+    int32_t last = -1;
+    for (size_t t = 0; t < n; t++) {
+      if (w->best[side][t] >= 0) last = (int32_t)t;
+      w->prev[side][t] = last;
+    }
+    last = (int32_t)n;
+    for (size_t t = n; t-- > 0;) {
+      if (w->best[side][t] >= 0) last = (int32_t)t;
+      w->next[side][t] = last;
+    }
+  }
   /* the public view */
   w->pub = plx__calloc(w->npairs + 1, sizeof *w->pub);
   for (size_t q = 0; q < w->npairs; q++) {
@@ -528,6 +562,8 @@ void plx__wl_free(plx__wl *w) {
     free(w->best[side]);
     free(w->bscore[side]);
     free(w->bhow[side]);
+    free(w->prev[side]);
+    free(w->next[side]);
   }
   free(w->pairs);
   free(w->pub);
