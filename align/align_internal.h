@@ -97,6 +97,11 @@ size_t plx__align_chars(const plx_alignment *al, int side, size_t i);
 /* The word alignment of link k, made on first request and kept. */
 const plx__wl *plx__words(const plx_alignment *al, size_t k);
 void plx__wl_free(plx__wl *w);
+/* Whether link k's word alignment is made; free it (a renderer that made
+ * it only to write it out, so that a long article's links are not all
+ * held at once). */
+int plx__words_cached(const plx_alignment *al, size_t k);
+void plx__words_drop(const plx_alignment *al, size_t k);
 
 /* The tokens of the other side between the aligned tokens nearest to the
  * run [x0, x1) of side: [*y0, *y1) (maybe empty). 0 when those two are

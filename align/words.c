@@ -527,14 +527,6 @@ static plx__wl *S_make(plx_alignment *al, size_t k) {
       w->next[side][t] = last;
     }
   }
-  /* the public view */
-  w->pub = plx__calloc(w->npairs + 1, sizeof *w->pub);
-  for (size_t q = 0; q < w->npairs; q++) {
-    const plx__wpair *p = &w->pairs[q];
-    const plx__tk *a = x.tk[0][p->x], *b = x.tk[1][p->y];
-    w->pub[q] = (plx_word_link){w->sent[0][p->x], a->start, a->end, w->sent[1][p->y],
-                                b->start, b->end, p->s, (plx_word_how)p->how};
-  }
   for (int side = 0; side < 2; side++) {
     free(x.tk[side]);
     free(x.deg[side]);
@@ -552,6 +544,16 @@ const plx__wl *plx__words(const plx_alignment *al, size_t k) {
   if (!m->words) m->words = plx__calloc(al->nlinks + 1, sizeof *m->words);
   if (!m->words[k]) m->words[k] = S_make(m, k);
   return m->words[k];
+}
+
+int plx__words_cached(const plx_alignment *al, size_t k) {
+  return al->words && k < al->nlinks && al->words[k];
+}
+
+void plx__words_drop(const plx_alignment *al, size_t k) {
+  if (!plx__words_cached(al, k)) return;
+  plx__wl_free(al->words[k]);
+  al->words[k] = NULL;
 }
 
 void plx__wl_free(plx__wl *w) {
@@ -576,7 +578,19 @@ plx_status plx_alignment_words(const plx_alignment *al, size_t k, const plx_word
   if (k >= al->nlinks)
     return plx__fail(err, PLX_ERR_USAGE, "plx_alignment_words: no link %zu (%zu links)", k,
                      al->nlinks);
-  const plx__wl *w = plx__words(al, k);
+  plx__wl *w = (plx__wl *)plx__words(al, k);
+  if (!w->pub) {
+    /* the public view, made when asked for (the facts do not need it) */
+    w->pub = plx__calloc(w->npairs + 1, sizeof *w->pub);
+    const plx__ana *A = &al->ana[0], *B = &al->ana[1];
+    for (size_t q = 0; q < w->npairs; q++) {
+      const plx__wpair *p = &w->pairs[q];
+      const plx__tk *a = &A->tok[A->first[w->sent[0][p->x]] + w->tok[0][p->x]];
+      const plx__tk *b = &B->tok[B->first[w->sent[1][p->y]] + w->tok[1][p->y]];
+      w->pub[q] = (plx_word_link){w->sent[0][p->x], a->start, a->end, w->sent[1][p->y],
+                                  b->start, b->end, p->s, (plx_word_how)p->how};
+    }
+  }
   *pairs = w->pub;
   *n = w->npairs;
   return PLX_OK;

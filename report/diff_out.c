@@ -1,7 +1,7 @@
 /* diff_out.c: render an alignment and its facts (align and diff): JSON per
  * INTERFACE.md, a plain text report for the terminal, and TMX; the HTML
  * report of diff is in html_out.c. */
-#include "internal.h"
+#include "align_internal.h"
 #include "plx_align.h"
 #include "plx_words.h"
 #include "plx_report.h"
@@ -64,6 +64,7 @@ void plx__alignment_json(plx__jw *w, const plx_alignment *al, const plx_doc *a,
     size_t nw;
     plx__jw_key(w, "words");
     plx__jw_array(w);
+    int made = plx__words_cached(al, k);
     if (plx_alignment_words(al, k, &wl, &nw, NULL) == PLX_OK)
       for (size_t q = 0; q < nw; q++) {
         plx__jw_array(w);
@@ -73,6 +74,8 @@ void plx__alignment_json(plx__jw *w, const plx_alignment *al, const plx_doc *a,
         plx__jw_int(w, (long long)wl[q].b_end);
         plx__jw_array_end(w);
       }
+    /* made here only to be written: not held for every link at once */
+    if (!made) plx__words_drop(al, k);
     plx__jw_array_end(w);
     plx__jw_object_end(w);
   }

@@ -25,7 +25,7 @@
  * or whose span lies outside its sentence, is listed under the sentence
  * instead, as a badge.
  */
-#include "internal.h"
+#include "align_internal.h"
 #include "plx_align.h"
 #include "plx_report.h"
 #include "plx_words.h"
@@ -265,6 +265,7 @@ static void S_words_init(S_ctx *c) {
   for (size_t k = 0; k < plx_alignment_link_count(c->al); k++) {
     const plx_word_link *wl;
     size_t n;
+    int made = plx__words_cached(c->al, k);
     if (plx_alignment_words(c->al, k, &wl, &n, NULL) != PLX_OK) continue;
     for (size_t q = 0; q < n; q++) {
       size_t st[2] = {wl[q].a_start, wl[q].b_start}, en[2] = {wl[q].a_end, wl[q].b_end};
@@ -281,6 +282,7 @@ static void S_words_init(S_ctx *c) {
         free(other);
       }
     }
+    if (!made) plx__words_drop(c->al, k);
   }
   /* merge the entries of a word met again out of order */
   for (int side = 0; side < 2; side++) {
