@@ -1232,6 +1232,10 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
   *out = NULL;
   plx__lex *lx = (plx__lex *)lex;
   int sides[2] = {plx__side(lx, plx_doc_lang(a)), plx__side(lx, plx_doc_lang(b))};
+  if (!strcmp(plx_doc_lang(a), plx_doc_lang(b)))
+    return plx__fail(err, PLX_ERR_LANGUAGE,
+                     "both articles are in '%s'; Parallax compares two languages",
+                     plx_doc_lang(a));
   if (sides[0] < 0 || sides[1] < 0 || sides[0] == sides[1])
     return plx__fail(err, PLX_ERR_LANGUAGE, "the articles (%s, %s) are not the pair %s-%s",
                      plx_doc_lang(a), plx_doc_lang(b), lx->lang[0], lx->lang[1]);

@@ -281,6 +281,12 @@ static plx_doc *S_load(const char *path, const plx_doc_options *dopt) {
     st = plx_doc_load(path, dopt, &doc, &err);
   }
   if (st) {
+    /* a web address for a file that is not there: say that nothing is
+     * fetched */
+    if (st == PLX_ERR_IO && strstr(path, "://") && access(path, F_OK) != 0) {
+      S_die(path, "web addresses are not fetched: save the page and give the file");
+      return NULL;
+    }
     S_die(path, err.message[0] ? err.message : plx_strerror(st));
     return NULL;
   }

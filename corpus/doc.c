@@ -55,6 +55,23 @@ void plx_doc_options_init(plx_doc_options *o) {
  * there. */
 static plx_status S_check_encoding(const char *b, size_t len, plx_error *err) {
   const unsigned char *u = (const unsigned char *)b;
+  /* documents Parallax does not read, by their first bytes: say what to do */
+  if (len >= 5 && memcmp(b, "%PDF-", 5) == 0)
+    return plx__fail(err, PLX_ERR_ENCODING,
+                     "a PDF file; Parallax reads text, HTML and XML: extract the text first "
+                     "(e.g. pdftotext FILE OUT.txt)");
+  if (len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
+    return plx__fail(err, PLX_ERR_ENCODING,
+                     "a ZIP archive (a DOCX, ODT or EPUB document?); Parallax reads text, "
+                     "HTML and XML: save or convert the document as plain text or HTML first");
+  if (len >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return plx__fail(err, PLX_ERR_ENCODING,
+                     "an old Office document (DOC, XLS); Parallax reads text, HTML and XML: "
+                     "save it as plain text or HTML first");
+  if (len >= 5 && memcmp(b, "{\\rtf", 5) == 0)
+    return plx__fail(err, PLX_ERR_ENCODING,
+                     "an RTF document; Parallax reads text, HTML and XML: save it as plain "
+                     "text or HTML first");
   if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
     return plx__fail(err, PLX_ERR_ENCODING,
                      "UTF-16 input is not supported; convert it to UTF-8 "
@@ -140,9 +157,18 @@ plx_status plx_doc_parse(const char *bytes, size_t len, const plx_doc_options *o
   } else {
     d->lang = plx_lang_detect(d->text + from, d->len - from, NULL);
     if (!d->lang) {
-      st = plx__fail(err, PLX_ERR_LANGUAGE,
-                     "unsupported or undetected language (Parallax reads English "
-                     "and Spanish; give --lang to override)");
+      int blank = 1;
+      for (size_t k = from; k < d->len && blank; k++)
+        blank = d->text[k] == ' ' || d->text[k] == '\n' || d->text[k] == '\r' ||
+                d->text[k] == '\t';
+      if (blank)
+        st = plx__fail(err, PLX_ERR_LANGUAGE,
+                       "empty: there is no text to read (give --lang to compare an empty "
+                       "article anyway)");
+      else
+        st = plx__fail(err, PLX_ERR_LANGUAGE,
+                       "unsupported or undetected language (Parallax reads English "
+                       "and Spanish; give --lang to override)");
       goto fail;
     }
   }

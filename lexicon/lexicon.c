@@ -171,7 +171,19 @@ plx_status plx_lexicon_new(const plx_lexicon_options *opt, plx_lexicon **out, pl
   char pair[32], image[8400];
   snprintf(pair, sizeof pair, "%s-%s", lex->lang[0], lex->lang[1]);
   S_find_data(opt, pair, lex->dir, sizeof lex->dir, image, sizeof image);
-  if (opt->dict_dir) snprintf(lex->dict_dir, sizeof lex->dict_dir, "%s", opt->dict_dir);
+  if (opt->dict_dir) {
+    /* a folder given by the caller must be there: a typo would otherwise
+     * pass unnoticed, with another dictionary or none */
+    struct stat ds;
+    if (stat(opt->dict_dir, &ds) != 0 || !S_ISDIR(ds.st_mode)) {
+      free(lex);
+      return plx__fail(err, PLX_ERR_DATA,
+                       "%s: no such folder of Hunspell dictionaries (give the folder that "
+                       "holds en_US.dic and es_ES.dic, or leave --dict-dir out)",
+                       opt->dict_dir);
+    }
+    snprintf(lex->dict_dir, sizeof lex->dict_dir, "%s", opt->dict_dir);
+  }
   plx_status st;
   if (opt->lexicon_path && plx__image_file_is_image(opt->lexicon_path)) {
     /* a compiled lexicon stands for the whole pair */
