@@ -48,11 +48,105 @@ static const char usage_text[] =
     "                                     use a compiled one (parallax lexicon compile)\n"
     "  --no-default-lexicon               use only the --lexicon given\n"
     "  --dict-dir DIR                     Hunspell dictionaries folder\n"
-    "  -h, --help                         show this help\n"
+    "  -h, --help                         show this help (COMMAND --help: its own)\n"
     "  --version                          show the version\n"
     "\n"
     "Exit status: 0 done (diff: no differences), 1 diff found differences,\n"
     "2 trouble (message on standard error, no report written).\n";
+
+/* Each command's own help: what it does, its options, an example. */
+static const struct {
+  const char *command, *text;
+} command_help[] = {
+    {"split",
+     "Usage: parallax split [--lang L] [--format text|json] [--input text|html|xml]\n"
+     "                      [FILE|-]\n"
+     "Split an article into sentences, each with its kind (text, title, heading,\n"
+     "caption, list, boilerplate, duplicate) and, as JSON, its byte span.\n"
+     "\n"
+     "  --lang L            en, es or auto (default: detected)\n"
+     "  --format F          text (one sentence a line) or json\n"
+     "  --input F           text, html or xml (default: found by content)\n"
+     "  --segmented         the input is one segment per line\n"
+     "  -o FILE             write to FILE (atomically)\n"
+     "\n"
+     "Example:\n"
+     "  parallax split --format json article.html\n"},
+    {"align",
+     "Usage: parallax align [OPTIONS] [--mode auto|parallel|comparable]\n"
+     "                      [--format text|json|tmx] A B\n"
+     "Say which sentences of A and B say the same thing (links), and which have no\n"
+     "counterpart (gaps); in JSON each link also lists its aligned words.\n"
+     "\n"
+     "  --mode M            parallel (a translation), comparable (two reports of one\n"
+     "                      story) or auto (default: decided from the texts)\n"
+     "  --format F          text, json, or tmx (a translation memory)\n"
+     "  --min-score X       tmx: only links scoring at least X (default 0.5)\n"
+     "  --lang-a L, --lang-b L, --segmented, --lexicon FILE, -o FILE: as for diff\n"
+     "\n"
+     "Example:\n"
+     "  parallax align --format tmx -o memory.tmx original-en.txt translation-es.txt\n"},
+    {"diff",
+     "Usage: parallax diff [OPTIONS] [--format text|json|html] A B\n"
+     "       parallax A B\n"
+     "What one version says that the other does not, and where they disagree:\n"
+     "values, names, details (phrases of a sentence the other side lacks) and\n"
+     "whole sentences, each with a score (importance times certainty); the\n"
+     "conflicts first, the surest first.\n"
+     "\n"
+     "  --format F          text (default), json, or html (a side-by-side page)\n"
+     "  --mode M            auto, parallel (a translation), comparable (two reports)\n"
+     "  --min-score X       report only facts scoring at least X (0.55; 0: all)\n"
+     "  --only TYPES        report only these types: number, ordinal, percent, amount,\n"
+     "                      date, duration (values: all six), name, detail, clause\n"
+     "  --ignore TYPES      report all but these types\n"
+     "  --lang-a L, --lang-b L   en, es or auto (default: detected)\n"
+     "  --segmented         the inputs are one segment per line\n"
+     "  --lexicon FILE      add a bilingual lexicon (TSV, or compiled)\n"
+     "  -o FILE             write the report to FILE (atomically)\n"
+     "\n"
+     "Exit status: 0 nothing reported, 1 something reported, 2 trouble.\n"
+     "\n"
+     "Examples:\n"
+     "  parallax diff original-en.txt translation-es.txt\n"
+     "  parallax diff --format html -o report.html en.html es.html\n"
+     "  parallax diff --only values --min-score 0.7 en.txt es.txt\n"},
+    {"score",
+     "Usage: parallax score [--lang-a L] [--lang-b L] < PAIRS\n"
+     "For each line TEXT_A<TAB>TEXT_B of standard input, print one number in [0,1]:\n"
+     "how much of the two sentences' content is shared.\n"
+     "\n"
+     "Example:\n"
+     "  printf 'The contract was signed.\\tSe firmó el contrato.\\n' | parallax score\n"},
+    {"batch",
+     "Usage: parallax batch [OPTIONS] [-j N] [JOBS|-]\n"
+     "Compare many pairs in one process. JOBS is JSON Lines, one job a line:\n"
+     "  {\"a\": \"en/1.txt\", \"b\": \"es/1.txt\", \"id\": 1, \"out\": \"r/1.json\"}\n"
+     "(a and b required; out, id, lang_a, lang_b, mode optional). One result line\n"
+     "per job, in input order, with its status (same, different, error).\n"
+     "\n"
+     "  -j N                worker threads (default 1; 0: one per processor)\n"
+     "  --format F          format of out files: json (default), text or html\n"
+     "  --min-score X, --only TYPES, --ignore TYPES, --mode M, --segmented:\n"
+     "                      as for diff\n"
+     "\n"
+     "Example:\n"
+     "  parallax batch -j 0 jobs.jsonl > results.jsonl\n"},
+    {"lexicon",
+     "Usage: parallax lexicon compile [--lexicon FILE [--no-default-lexicon]] -o OUT\n"
+     "Write the lexicon (with a user's TSV lexicon, EN<TAB>ES a line) as one\n"
+     "compiled file that later runs open in a fraction of a millisecond.\n"
+     "\n"
+     "Example:\n"
+     "  parallax lexicon compile --lexicon terms.tsv -o terms.plx\n"
+     "  parallax diff --lexicon terms.plx en.txt es.txt\n"},
+};
+
+static const char *S_command_help(const char *command) {
+  for (size_t k = 0; k < sizeof command_help / sizeof *command_help; k++)
+    if (!strcmp(command_help[k].command, command)) return command_help[k].text;
+  return usage_text;
+}
 
 typedef struct opts {
   const char *command;
@@ -658,7 +752,8 @@ int main(int argc, char **argv) {
   }
   const char *cmd = argv[1];
   if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-    fputs(usage_text, stdout);
+    /* `parallax help diff` is diff's help */
+    fputs(argc > 2 && !strcmp(cmd, "help") ? S_command_help(argv[2]) : usage_text, stdout);
     return fclose(stdout) == 0 ? 0 : S_die(NULL, "write error on standard output");
   }
   if (!strcmp(cmd, "--version")) {
@@ -676,11 +771,15 @@ int main(int argc, char **argv) {
     o.command = "diff";
     first = 1;
   }
-  for (int i = first; i < argc; i++)
+  for (int i = first; i < argc; i++) {
+    if (!strcmp(argv[i], "--")) break;
     if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-      fputs(usage_text, stdout);
+      /* `parallax diff --help`: that command's help; `parallax A --help`
+       * (diff implied) too */
+      fputs(S_command_help(o.command), stdout);
       return fclose(stdout) == 0 ? 0 : S_die(NULL, "write error on standard output");
     }
+  }
   char msg[512];
   if (S_parse(argc, argv, first, &o, msg, sizeof msg)) return S_usage_error(msg);
   if (S_output_is_input(&o))

@@ -110,6 +110,17 @@ rc, out, err = run(["corpus/jedi/en.txt", "corpus/jedi/es.txt"], env)
 for part in out.split("\n== ")[1:]:
     ids = re.findall(r"^([AB]\d+) ", part, re.M)
     check(len(ids) == len(set(ids)), "demo: a sentence twice in one part: %r" % ids)
+# each command's own help: what it does, its options, an example
+for cmd in ("split", "align", "diff", "score", "batch", "lexicon"):
+    rc, out, err = run([cmd, "--help"], env)
+    check(rc == 0 and out.startswith("Usage: parallax " + cmd) and "Example" in out,
+          "%s --help is its own, with an example" % cmd)
+    check(all(width(l) <= 80 for l in out.split("\n")), "%s --help fits 80 columns" % cmd)
+rc, out, err = run(["--help"], env)
+check(rc == 0 and out.startswith("Usage: parallax COMMAND"), "--help is the general help")
+rc, out2, err = run(["help", "diff"], env)
+rc3, out3, err = run(["diff", "--help"], env)
+check(out2 == out3, "help diff = diff --help")
 shutil.rmtree(tmp)
 checks.finish("text report")
 PY
