@@ -647,6 +647,17 @@ static int S_compare(const opts *o, int with_facts) {
                                   &len, &differences, &err))
     rc = S_die(NULL, err.message);
   if (!rc) rc = S_emit(o->output, report, len);
+  if (!rc && fmt == PLX_FORMAT_TMX) {
+    /* a translation memory without the weak links: say how many */
+    size_t nl = plx_alignment_link_count(al), out = 0;
+    for (size_t k = 0; k < nl; k++)
+      if (plx_alignment_link(al, k)->score < ro.min_score) out++;
+    if (out)
+      fprintf(stderr,
+              "parallax: %zu of %zu links left out of the TMX (score below %.2f; "
+              "--min-score 0 keeps them all)\n",
+              out, nl, ro.min_score);
+  }
   if (!rc && with_facts && differences) rc = EXIT_DIFFERENT;
   free(report);
   plx_alignment_free(al);
@@ -699,6 +710,8 @@ static int S_batch(const opts *o) {
   if (S_align_options(o, &bo.align)) return EXIT_TROUBLE;
   if (S_lexicon_options(o, NULL, NULL, &bo.lexicon)) return EXIT_TROUBLE;
   bo.out_format = (plx_format)fmt;
+  /* without --format, an "out" says its format by its name (.html, .txt) */
+  bo.out_format_from_name = o->format == NULL;
   if (S_fact_filter(o, &bo.facts)) return EXIT_TROUBLE;
   bo.threads = o->jobs < 0 ? 1 : (unsigned)o->jobs;
   if (isatty(STDERR_FILENO)) bo.progress = S_progress;

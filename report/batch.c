@@ -204,7 +204,16 @@ static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const 
       plx_report_options ro;
       plx_report_options_init(&ro);
       ro.format = o->out_format;
+      if (o->out_format_from_name) {
+        size_t n = strlen(j->out);
+        if ((n >= 5 && !strcmp(j->out + n - 5, ".html")) ||
+            (n >= 4 && !strcmp(j->out + n - 4, ".htm")))
+          ro.format = PLX_FORMAT_HTML;
+        else if (n >= 4 && !strcmp(j->out + n - 4, ".txt"))
+          ro.format = PLX_FORMAT_TEXT;
+      }
       ro.with_facts = 1;
+      ro.facts = o->facts;
       st = plx__alignment_render_facts(al, docs[0], docs[1], j->a, j->b, &ro, facts, nf,
                                        &report, &len, err);
       if (!st) st = S_write_report(j->out, report, len, err);

@@ -65,6 +65,9 @@ typedef struct plx_batch_options {
   plx_align_options align;
   plx_lexicon_options lexicon; /* how each worker opens its lexicon */
   plx_format out_format;       /* format of "out" files (default JSON) */
+  int out_format_from_name;    /* nonzero: an "out" ending in .html, .htm or
+                                * .txt is written as HTML or text, others
+                                * in out_format */
   plx_fact_filter facts;       /* the facts reported, and that make a pair different */
   unsigned threads;            /* workers; 0: one per online processor */
   plx_batch_progress progress; /* may be NULL */

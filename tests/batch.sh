@@ -89,6 +89,15 @@ check(txt.split("\n")[1].split() == ["file", "tests/data/parallel-en.txt", "test
       and "== In A, not in B" in txt, "--format text for out files")
 rc, out, err = run(["batch", "--format", "html", "-o", ofile, "-"], stdin=small.replace("out.txt", "out.html").encode())
 check(open(os.path.join(tmp, "out.html")).read().lower().startswith("<!doctype html>"), "--format html for out files")
+# without --format, an out file's name says its format; others are JSON
+named = "".join(json.dumps({"a": "tests/data/parallel-en.txt", "b": "tests/data/parallel-es.txt",
+                            "out": os.path.join(tmp, "named" + ext)}) + "\n"
+                for ext in (".html", ".txt", ".report"))
+rc, out, err = run(["batch", "-o", ofile, "-"], stdin=named.encode())
+check(open(os.path.join(tmp, "named.html")).read().lower().startswith("<!doctype html>")
+      and "== In A, not in B" in open(os.path.join(tmp, "named.txt")).read()
+      and open(os.path.join(tmp, "named.report")).read().startswith("{"),
+      "out files take their format from their names when --format is not given")
 # an unwritable out file is that job's error, not the batch's
 bad = json.dumps({"a": "tests/data/parallel-en.txt", "b": "tests/data/parallel-es.txt",
                   "out": os.path.join(tmp, "no", "such", "dir.json")}) + "\n" + small
