@@ -551,18 +551,22 @@ static void S_sentence(const S_ctx *c, xmlNodePtr cell, int side, size_t id) {
 /* One row: A sentences a_ids (may be none) level with B sentences b_ids. */
 static void S_row(const S_ctx *c, xmlNodePtr grid, size_t rowno, const size_t *a_ids, size_t na,
                   const size_t *b_ids, size_t nb) {
-  int missing = 0, conflict = 0;
+  int missing = 0, conflict = 0, missing_side[2] = {0, 0};
   for (int side = 0; side < 2; side++) {
     const size_t *ids = side ? b_ids : a_ids;
     size_t n = side ? nb : na;
     for (size_t x = 0; x < n; x++) {
-      missing |= S_has_status(c, side, ids[x], PLX_FACT_MISSING);
+      missing_side[side] |= S_has_status(c, side, ids[x], PLX_FACT_MISSING);
       conflict |= S_has_status(c, side, ids[x], PLX_FACT_CONFLICT);
     }
   }
+  missing = missing_side[0] | missing_side[1];
   plx__buf cls = {0};
   plx__buf_printf(&cls, "plx-row %s", na && nb ? "plx-paired" : na ? "plx-only-a" : "plx-only-b");
   if (missing) plx__buf_puts(&cls, " plx-has-missing");
+  /* what A has that B lacks, and the other way (the filters "only in") */
+  if (missing_side[0]) plx__buf_puts(&cls, " plx-has-missing-a");
+  if (missing_side[1]) plx__buf_puts(&cls, " plx-has-missing-b");
   if (conflict) plx__buf_puts(&cls, " plx-has-conflict");
   xmlNodePtr row = S_el(grid, "div", cls.data);
   plx__buf_free(&cls);
@@ -684,6 +688,74 @@ static void S_rows(const S_ctx *c, xmlNodePtr grid) {
   free(join);
 }
 
+/* The most important differences, in words, each a link to its mark in
+ * the page, in the text report's order: the conflicts, then the values,
+ * names and details one side lacks, then whole sentences; by score. */
+#define TOP_FACTS 8
+
+typedef struct S_topkey {
+  size_t k;
+  int rank; /* 2 a conflict, 1 a value, name or detail, 0 a whole sentence */
+  double score;
+} S_topkey;
+
+static int S_top_cmp(const void *x, const void *y) {
+  const S_topkey *a = x, *b = y;
+  if (a->rank != b->rank) return b->rank - a->rank;
+  if (a->score != b->score) return a->score > b->score ? -1 : 1;
+  return a->k < b->k ? -1 : a->k > b->k;
+}
+
+static void S_top_facts(const S_ctx *c, xmlNodePtr h) {
+  S_topkey *keys = plx__malloc((c->norder + 1) * sizeof *keys);
+  size_t n = 0;
+  for (size_t r = 0; r < c->norder; r++) {
+    const plx_fact *f = &c->facts[c->order[r]];
+    /* a conflict once (A's side), a sentence with no counterpart once */
+    if (f->status == PLX_FACT_CONFLICT && f->side) continue;
+    int rank = f->status == PLX_FACT_CONFLICT ? 2 : strcmp(f->type, "clause") ? 1 : 0;
+    keys[n++] = (S_topkey){c->order[r], rank, f->score};
+  }
+  if (!n) {
+    S_el_text(h, "p", "plx-top plx-top-none",
+              "Nothing to report: every fact of each version is in the other.");
+    free(keys);
+    return;
+  }
+  qsort(keys, n, sizeof *keys, S_top_cmp);
+  xmlNodePtr box = S_el(h, "div", "plx-top");
+  S_el_text(box, "h2", NULL, n > TOP_FACTS ? "The most important differences" : "The differences");
+  xmlNodePtr ol = S_el(box, "ol", NULL);
+  for (size_t q = 0; q < n && q < TOP_FACTS; q++) {
+    const plx_fact *f = &c->facts[keys[q].k];
+    int side = f->side ? 1 : 0;
+    xmlNodePtr li = S_el(ol, "li", NULL);
+    xmlNodePtr a = S_el(li, "a", f->status == PLX_FACT_CONFLICT ? "plx-top-conflict" : "plx-top-missing");
+    S_attrf(a, "href", "#f%zu", keys[q].k);
+    char *here = S_excerpt(c->texts[side], f->start, f->end, 70);
+    if (f->status == PLX_FACT_CONFLICT) {
+      char *there = f->has_counterpart && f->cp_end > f->cp_start
+                        ? S_excerpt(c->texts[!side], f->cp_start, f->cp_end, 70)
+                        : NULL;
+      S_printf(a, "A%zu says “%s”, B%zu says “%s”", f->sentence, here, f->cp_sentence,
+               there ? there : f->cp_value);
+      free(there);
+    } else if (strcmp(f->type, "clause") == 0) {
+      S_printf(a, "%c%zu has no counterpart in %c: “%s”", side ? 'B' : 'A', f->sentence,
+               side ? 'A' : 'B', here);
+    } else {
+      S_printf(a, "%c%zu: %s “%s” is not in %c", side ? 'B' : 'A', f->sentence, f->type, here,
+               side ? 'A' : 'B');
+    }
+    free(here);
+  }
+  if (n > TOP_FACTS) {
+    xmlNodePtr more = S_el(box, "p", "plx-top-more");
+    S_printf(more, "…and %zu more, marked in the articles below.", n - TOP_FACTS);
+  }
+  free(keys);
+}
+
 /* ---- The page ---- */
 
 static void S_summary(const S_ctx *c, xmlNodePtr body) {
@@ -718,19 +790,27 @@ static void S_summary(const S_ctx *c, xmlNodePtr body) {
   xmlNodePtr li = S_el(counts, "li", "plx-count plx-count-conflict");
   S_printf(S_el(li, "strong", NULL), "%zu", nconf);
   S_puts(li, nconf == 1 ? " conflict (marked on both sides)" : " conflicts (marked on both sides)");
+  /* how the two were read, in plain words first */
+  int parallel = plx_alignment_mode(c->al) == PLX_MODE_PARALLEL;
   xmlNodePtr p = S_el(h, "p", "plx-mode");
-  S_puts(p, "Mode: ");
-  S_el_text(p, "strong", NULL, plx_align_mode_name(plx_alignment_mode(c->al)));
-  if (plx_alignment_reason(c->al)[0]) S_printf(p, " — %s", plx_alignment_reason(c->al));
-  S_printf(p, ". %zu links; sentences with no counterpart: A %zu, B %zu.",
-           plx_alignment_link_count(c->al), c->gaps[0], c->gaps[1]);
+  S_puts(p, parallel ? "Read as a translation: B follows A sentence by sentence. "
+                     : "Read as two independent reports of one story: a sentence is "
+                       "matched with whatever says the same, in any order. ");
+  S_printf(p, "%zu sentences of A and %zu of B have nothing like them on the other side.",
+           c->gaps[0], c->gaps[1]);
+  xmlNodePtr why = S_el(p, "span", "plx-mode-why");
+  S_puts(why, " (Mode ");
+  S_el_text(why, "strong", NULL, plx_align_mode_name(plx_alignment_mode(c->al)));
+  if (plx_alignment_reason(c->al)[0]) S_printf(why, ": %s", plx_alignment_reason(c->al));
+  S_printf(why, "; %zu links.)", plx_alignment_link_count(c->al));
+  S_top_facts(c, h);
 
   xmlNodePtr bar = S_el(h, "div", "plx-bar");
   xmlNodePtr filters = S_el(bar, "div", "plx-filters");
   S_attr(filters, "role", "group");
   S_attr(filters, "aria-label", "Show rows");
-  static const char *names[] = {"all", "missing", "conflict"};
-  for (int k = 0; k < 3; k++) {
+  static const char *names[] = {"all", "missing", "missing-a", "missing-b", "conflict"};
+  for (int k = 0; k < 5; k++) {
     xmlNodePtr b = S_el(filters, "button", "plx-filter");
     S_attr(b, "type", "button");
     S_attr(b, "data-filter", names[k]);
@@ -739,6 +819,10 @@ static void S_summary(const S_ctx *c, xmlNodePtr body) {
       S_puts(b, "All rows");
     else if (k == 1)
       S_printf(b, "Missing (%zu)", c->missing[0] + c->missing[1]);
+    else if (k == 2)
+      S_printf(b, "Only in A (%zu)", c->missing[0]);
+    else if (k == 3)
+      S_printf(b, "Only in B (%zu)", c->missing[1]);
     else
       S_printf(b, "Conflicts (%zu)", nconf);
   }

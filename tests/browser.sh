@@ -139,6 +139,8 @@ TEST = r"""
     var row = document.querySelector('.plx-row.plx-paired');
     var ca = row.children[0].getBoundingClientRect(), cb = row.children[1].getBoundingClientRect();
     if (X.narrow) check(cb.top >= ca.bottom - 1, 'a phone: B not under A in a row');
+    if (X.narrow) check(all('.plx-only-a .plx-col-b, .plx-only-b .plx-col-a').every(function (e) { return !shown(e); }),
+                        'a phone draws an empty block for a side with nothing');
     else check(Math.abs(cb.top - ca.top) < 1 && cb.left >= ca.right - 1, 'not side by side');
     /* click a linked sentence: its counterparts highlighted, one in view,
      * the evidence shown */
@@ -185,6 +187,14 @@ TEST = r"""
     check(all('[data-status="missing"]').filter(shown).length === X.missing_a + X.missing_b, 'missing filter hides missing facts');
     check(document.querySelector('.plx-filter[data-filter="missing"]').getAttribute('aria-pressed') === 'true', 'filter button not pressed');
     notes.push('missing filter: ' + vis.length + ' of ' + rows.length + ' rows');
+    ['a', 'b'].forEach(function (side) {
+      filter('missing-' + side);
+      var v = rows.filter(shown);
+      check(v.every(function (r) { return r.classList.contains('plx-has-missing-' + side); }),
+            'only-in-' + side + ' filter shows other rows');
+      check(all('[data-status="missing"][data-side="' + side + '"]').filter(shown).length === X['missing_' + side],
+            'only-in-' + side + ' filter hides facts of its side');
+    });
     filter('conflict');
     vis = rows.filter(shown);
     check(vis.every(function (r) { return r.classList.contains('plx-has-conflict'); }), 'conflict filter shows other rows');

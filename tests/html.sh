@@ -176,6 +176,23 @@ def check_pair(label, args, pa, pb):
                 best = l
         if best:
             check(row(("b", j)) is row(("a", best["a"][0])), "%s: B%d level with A%d" % (label, j, best["a"][0]))
+    # the most important differences at the top: links to drawn facts,
+    # conflicts first, then values/names/details, then whole sentences
+    ids = {e["attrs"].get("id"): e for e in E if "id" in e["attrs"]}
+    tops = [e for e in E if e["tag"] == "a" and any(has_class(p_, "plx-top") for p_ in e["parents"])]
+    nfacts = sum(1 for f in d["facts"] if f["status"] != "matched")
+    check((len(tops) > 0) == (nfacts > 0) and len(tops) <= 8, "%s: %d top differences" % (label, len(tops)))
+    ranks = []
+    for e in tops:
+        target = ids.get(e["attrs"].get("href", "")[1:])
+        check(target is not None and "data-fact" in target["attrs"],
+              "%s: top link %r points at a fact" % (label, e["attrs"].get("href")))
+        if target is not None and "data-fact" in target["attrs"]:
+            f = d["facts"][int(target["attrs"]["data-fact"])]
+            ranks.append(2 if f["status"] == "conflict" else 0 if f["type"] == "clause" else 1)
+    check(ranks == sorted(ranks, reverse=True), "%s: top differences in triage order %r" % (label, ranks))
+    filt = [e["attrs"].get("data-filter") for e in E if has_class(e, "plx-filter")]
+    check(filt == ["all", "missing", "missing-a", "missing-b", "conflict"], "%s: filters %r" % (label, filt))
     # aligned words: each word pair of the JSON is a pair of spans that
     # name each other, each holding its word's text
     spans = {e["attrs"].get("id"): e for e in E if has_class(e, "plx-w")}
