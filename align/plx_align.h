@@ -112,7 +112,9 @@ typedef struct plx_fact {
 } plx_fact;
 
 /* The facts of both documents with their status, in document order (A's
- * first). *facts is a new array of *n (free with free()). */
+ * first). A conflict is two facts, one on each side, each naming the other
+ * as its counterpart (reports count it once). *facts is a new array of *n
+ * (free with free()). */
 plx_status plx_facts(const plx_alignment *al, plx_fact **facts, size_t *n, plx_error *err);
 
 /* ---- choosing what to report ---- */

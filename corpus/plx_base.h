@@ -22,6 +22,14 @@ extern "C" {
 #endif
 
 #define PLX_VERSION_STRING "0.1.0"
+/* The same as numbers, for compile-time checks:
+ * #if PLX_VERSION_NUMBER >= PLX_VERSION_ENCODE(0, 2, 0) */
+#define PLX_VERSION_MAJOR 0
+#define PLX_VERSION_MINOR 1
+#define PLX_VERSION_PATCH 0
+#define PLX_VERSION_ENCODE(major, minor, patch) ((major) * 10000 + (minor) * 100 + (patch))
+#define PLX_VERSION_NUMBER \
+  PLX_VERSION_ENCODE(PLX_VERSION_MAJOR, PLX_VERSION_MINOR, PLX_VERSION_PATCH)
 
 typedef enum plx_status {
   PLX_OK = 0,

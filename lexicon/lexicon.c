@@ -168,9 +168,28 @@ plx_status plx_lexicon_new(const plx_lexicon_options *opt, plx_lexicon **out, pl
   plx__lex *lex = plx__calloc(1, sizeof *lex);
   snprintf(lex->lang[0], sizeof lex->lang[0], "%s", opt->lang_a ? opt->lang_a : "en");
   snprintf(lex->lang[1], sizeof lex->lang[1], "%s", opt->lang_b ? opt->lang_b : "es");
-  char pair[32], image[8400];
+  char pair[32], image[8400], probe[8400];
   snprintf(pair, sizeof pair, "%s-%s", lex->lang[0], lex->lang[1]);
   S_find_data(opt, pair, lex->dir, sizeof lex->dir, image, sizeof image);
+  snprintf(probe, sizeof probe, "%s/bilingual.tsv", lex->dir);
+  if (!S_exists(image) && !S_exists(probe)) {
+    /* a pair's data has one folder ("en-es"): asked in the other order
+     * ("es", "en"), use it with the languages swapped; the sides of the
+     * alignment follow the documents' languages, not this order */
+    char rpair[32], rdir[4096], rimage[8400];
+    snprintf(rpair, sizeof rpair, "%s-%s", lex->lang[1], lex->lang[0]);
+    S_find_data(opt, rpair, rdir, sizeof rdir, rimage, sizeof rimage);
+    snprintf(probe, sizeof probe, "%s/bilingual.tsv", rdir);
+    if (S_exists(rimage) || S_exists(probe)) {
+      char t[8];
+      memcpy(t, lex->lang[0], sizeof t);
+      memcpy(lex->lang[0], lex->lang[1], sizeof t);
+      memcpy(lex->lang[1], t, sizeof t);
+      snprintf(pair, sizeof pair, "%s", rpair);
+      snprintf(lex->dir, sizeof lex->dir, "%s", rdir);
+      snprintf(image, sizeof image, "%s", rimage);
+    }
+  }
   if (opt->dict_dir) {
     /* a folder given by the caller must be there: a typo would otherwise
      * pass unnoticed, with another dictionary or none */

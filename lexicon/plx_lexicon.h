@@ -39,7 +39,9 @@ extern "C" {
 #endif
 
 typedef struct plx_lexicon_options {
-  const char *lang_a, *lang_b; /* the pair, e.g. "en", "es" (the default) */
+  const char *lang_a, *lang_b; /* the pair, e.g. "en", "es" (the default), in
+                                * either order: the documents' languages
+                                * decide which side is which */
   const char *data_dir;        /* folder with the pair's files; NULL: default */
   const char *lexicon_path;    /* an extra bilingual TSV (--lexicon), or a
                                 * compiled lexicon (the whole pair), or NULL */

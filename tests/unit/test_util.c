@@ -137,7 +137,20 @@ static void test_output(void) {
   CHECK_INT(plx_output_open("/tmp", &o, &err), PLX_ERR_IO);
 }
 
+/* The numeric version macros say what the version string says. */
+static void test_version(void) {
+  char want[32];
+  snprintf(want, sizeof want, "%d.%d.%d", PLX_VERSION_MAJOR, PLX_VERSION_MINOR,
+           PLX_VERSION_PATCH);
+  CHECK_STR(plx_version(), want);
+  CHECK_STR(PLX_VERSION_STRING, want);
+  CHECK(PLX_VERSION_NUMBER == PLX_VERSION_ENCODE(PLX_VERSION_MAJOR, PLX_VERSION_MINOR,
+                                                 PLX_VERSION_PATCH));
+  CHECK(PLX_VERSION_ENCODE(0, 2, 0) > PLX_VERSION_ENCODE(0, 1, 9));
+}
+
 int main(void) {
+  test_version();
   test_utf8();
   test_buf();
   test_encoding_errors();

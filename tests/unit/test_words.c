@@ -204,6 +204,37 @@ static void test_details(void) {
   drop(&p);
 }
 
+static void test_order(void) {
+  /* the library takes the languages in either order: a lexicon asked for
+   * es-en, a Spanish A and an English B */
+  plx_lexicon_options lo;
+  plx_lexicon_options_init(&lo);
+  lo.lang_a = "es";
+  lo.lang_b = "en";
+  plx_lexicon *rev = NULL;
+  plx_error err = {0};
+  CHECK_INT(plx_lexicon_new(&lo, &rev, &err), PLX_OK);
+  if (!rev) return;
+  plx_doc *a = doc("El presidente visitó Islandia el lunes.\n", "es");
+  plx_doc *b = doc("The president visited Iceland on Monday.\n", "en");
+  plx_align_options ao;
+  plx_align_options_init(&ao);
+  plx_alignment *al = NULL;
+  CHECK_INT(plx_align(rev, a, b, &ao, &al, &err), PLX_OK);
+  pair p = {a, b, al, NULL, 0};
+  CHECK(al && plx_alignment_link_count(al) == 1);
+  CHECK(aligned(&p, "presidente", "president"));
+  CHECK(aligned(&p, "lunes", "Monday"));
+  /* two articles in one language are refused by the library itself */
+  plx_doc *c = doc("The minister visited Paris.\n", "en");
+  plx_alignment *same = NULL;
+  CHECK_INT(plx_align(rev, b, c, &ao, &same, &err), PLX_ERR_LANGUAGE);
+  CHECK(same == NULL && strstr(err.message, "both articles are in 'en'") != NULL);
+  plx_doc_free(c);
+  drop(&p);
+  plx_lexicon_free(rev);
+}
+
 static void test_filter(void) {
   plx_fact f[4];
   memset(f, 0, sizeof f);
@@ -239,6 +270,7 @@ int main(void) {
   test_values();
   test_details();
   test_anchored();
+  test_order();
   test_filter();
   plx_lexicon_free(lex);
   TEST_DONE();
