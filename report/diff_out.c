@@ -381,8 +381,6 @@ typedef struct S_sort_ctx {
   const plx_alignment *al;
 } S_sort_ctx;
 
-static const S_sort_ctx *S_sorting;
-
 static double S_sentence_best(const S_sort_ctx *c, const size_t *order, size_t n, int side,
                               size_t sentence) {
   double best = 0;
@@ -393,21 +391,23 @@ static double S_sentence_best(const S_sort_ctx *c, const size_t *order, size_t n
   return best;
 }
 
+/* A fact's sort key, whole: qsort has no context argument, and a static
+ * pointer to the facts would not be thread-safe (batch workers render
+ * reports at the same time). */
 typedef struct S_keyed {
-  size_t fact;
+  size_t fact, sentence, start;
   double sentence_score, score;
-  int whole;
+  int side, whole;
 } S_keyed;
 
 static int S_cmp_keyed(const void *x, const void *y) {
   const S_keyed *a = x, *b = y;
-  const plx_fact *fa = &S_sorting->facts[a->fact], *fb = &S_sorting->facts[b->fact];
   if (a->sentence_score != b->sentence_score) return a->sentence_score > b->sentence_score ? -1 : 1;
-  if (fa->side != fb->side) return fa->side - fb->side;
-  if (fa->sentence != fb->sentence) return fa->sentence < fb->sentence ? -1 : 1;
+  if (a->side != b->side) return a->side - b->side;
+  if (a->sentence != b->sentence) return a->sentence < b->sentence ? -1 : 1;
   if (a->whole != b->whole) return b->whole - a->whole;
   if (a->score != b->score) return a->score > b->score ? -1 : 1;
-  return fa->start < fb->start ? -1 : fa->start > fb->start;
+  return a->start < b->start ? -1 : a->start > b->start;
 }
 
 /* One part of the report: facts order[0, n), each sentence once with its
@@ -424,13 +424,14 @@ static void S_text_part(plx__buf *o, const S_sort_ctx *c, size_t *order, size_t 
   for (size_t k = 0; k < n; k++) {
     const plx_fact *f = &c->facts[order[k]];
     kv[k].fact = order[k];
+    kv[k].side = f->side;
+    kv[k].sentence = f->sentence;
+    kv[k].start = f->start;
     kv[k].score = f->score;
     kv[k].sentence_score = S_sentence_best(c, order, n, f->side, f->sentence);
     kv[k].whole = strcmp(f->type, "clause") == 0;
   }
-  S_sorting = c;
   qsort(kv, n, sizeof *kv, S_cmp_keyed);
-  S_sorting = NULL;
   int last_side = -1;
   size_t last = (size_t)-1;
   for (size_t k = 0; k < n; k++) {
