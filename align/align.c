@@ -998,13 +998,16 @@ static void S_relink(plx_alignment *al) {
 /* ---- lengths: a translation's sentences have proportional lengths ---- */
 
 /* Characters (code points) of sentence i of side. */
-size_t plx__align_chars(const plx_alignment *al, int side, size_t i) {
-  size_t len;
+size_t plx__align_span_chars(const plx_alignment *al, int side, size_t start, size_t end) {
+  size_t len, n = 0;
   const char *t = plx_doc_text(al->doc[side], &len);
-  const plx_sentence *se = plx_doc_sentence(al->doc[side], i);
-  size_t n = 0;
-  for (size_t k = se->start; k < se->end; k++) n += ((unsigned char)t[k] & 0xC0) != 0x80;
+  for (size_t k = start; k < end && k < len; k++) n += ((unsigned char)t[k] & 0xC0) != 0x80;
   return n;
+}
+
+size_t plx__align_chars(const plx_alignment *al, int side, size_t i) {
+  const plx_sentence *se = plx_doc_sentence(al->doc[side], i);
+  return plx__align_span_chars(al, side, se->start, se->end);
 }
 
 /* Characters of B per character of A, from the document's own confident

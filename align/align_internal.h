@@ -91,12 +91,19 @@ long plx__align_found(const plx_alignment *al, int side, size_t i, size_t t);
 long plx__align_found_in(const plx_alignment *al, int side, size_t i, size_t t, size_t lo,
                          size_t hi);
 
-/* Characters (not bytes) of sentence i of side. */
+/* Characters (not bytes) of sentence i of side; of text [start, end). */
 size_t plx__align_chars(const plx_alignment *al, int side, size_t i);
+size_t plx__align_span_chars(const plx_alignment *al, int side, size_t start, size_t end);
 
 /* The word alignment of link k, made on first request and kept. */
 const plx__wl *plx__words(const plx_alignment *al, size_t k);
 void plx__wl_free(plx__wl *w);
+/* How many digits text ta[as, ae) and tb[bs, be) are written with, when
+ * they are the same digits in the same order whatever separates them
+ * ("6,678" / "6.678", "1980s" / "1980"); 0 when they differ or have none. */
+size_t plx__same_digits(const char *ta, size_t as, size_t ae, const char *tb, size_t bs,
+                        size_t be);
+
 /* Whether link k's word alignment is made; free it (a renderer that made
  * it only to write it out, so that a long article's links are not all
  * held at once). */

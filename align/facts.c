@@ -286,16 +286,6 @@ static void S_collect_values(const plx_alignment *al, const S_side *sd, int side
   }
 }
 
-/* The digits of text[s, e), separators left out, into out (at most cap - 1
- * of them). */
-static size_t S_digits(const char *t, size_t s, size_t e, char *out, size_t cap) {
-  size_t n = 0;
-  for (size_t k = s; k < e && n + 1 < cap; k++)
-    if (t[k] >= '0' && t[k] <= '9') out[n++] = t[k];
-  out[n] = '\0';
-  return n;
-}
-
 /* In linked sentences, a bare number meets any value of the same
  * magnitude: "29" and "de 29 años", "53" and "53 años". The same digits
  * read two ways meet too: "6,678" in a Spanish text that kept the English
@@ -306,11 +296,8 @@ static int S_loose_equal(const plx_alignment *al, const plx_value *a, const plx_
   if (a->type == b->type && a->number != b->number && a->number != 0 && b->number != 0) {
     size_t la, lb;
     const char *ta = plx_doc_text(al->doc[0], &la), *tb = plx_doc_text(al->doc[1], &lb);
-    char da[32], db[32];
-    size_t na = S_digits(ta, a->start, a->end, da, sizeof da);
-    size_t nb = S_digits(tb, b->start, b->end, db, sizeof db);
     double r = a->number > b->number ? a->number / b->number : b->number / a->number;
-    if (na >= 4 && na == nb && !strcmp(da, db) &&
+    if (plx__same_digits(ta, a->start, a->end, tb, b->start, b->end) >= 4 &&
         (fabs(r - 1000) < 1e-6 * r || fabs(r - 1e6) < 1e-6 * r))
       return 1;
   }
@@ -822,8 +809,6 @@ static int S_own_fact(const char *text, const plx__tk *t, size_t index) {
   return 0;
 }
 
-static int S_content(const plx__tk *t) { return !(t->flags & PLX__TF_STOP); }
-
 /* The score of a detail: importance times the probability that it is
  * really missing (or really different).
  *
@@ -881,7 +866,7 @@ static void S_uncovered(const plx_alignment *al, const plx__wl *w, const S_cov *
     for (size_t t = 0; t < w->n[side]; t++) {
       size_t g = an->first[w->sent[side][t]] + w->tok[side][t];
       const plx__tk *tk = &an->tok[g];
-      if (c->state[side][g] == COV_NONE && S_content(tk) && !S_own_fact(text, tk, w->tok[side][t]))
+      if (c->state[side][g] == COV_NONE && plx__tk_content(tk) && !S_own_fact(text, tk, w->tok[side][t]))
         u[side] += 1;
     }
   }
@@ -914,13 +899,6 @@ static double S_length_z(const plx_alignment *al, size_t k, double *sigma) {
   return (lb - r * la) / *sigma;
 }
 
-/* Characters of text[start, end) of side. */
-static size_t S_span_chars(const plx_alignment *al, int side, size_t start, size_t end) {
-  size_t len, n = 0;
-  const char *t = plx_doc_text(al->doc[side], &len);
-  for (size_t k = start; k < end && k < len; k++) n += ((unsigned char)t[k] & 0xC0) != 0x80;
-  return n;
-}
 
 /* How much a word says: a noun (or a proper noun) most, then verbs and
  * adjectives, adverbs little, function words least; a word the tables do
@@ -980,7 +958,7 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
     for (size_t x = 0; x < nt; x++) {
       size_t gx = an->first[w->sent[side][x]] + w->tok[side][x];
       const plx__tk *xt = &an->tok[gx];
-      pu[x + 1] = pu[x] + (c->state[side][gx] != COV_LEX && S_content(xt) &&
+      pu[x + 1] = pu[x] + (c->state[side][gx] != COV_LEX && plx__tk_content(xt) &&
                            !S_own_fact(text, xt, w->tok[side][x]));
     }
     for (size_t t = 0; t < nt;) {
@@ -989,7 +967,7 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
       /* covered by meaning in any link; a sentence in several links (two
        * reports) is read against its best one */
       int lex = c->state[side][g] == COV_LEX;
-      if (lex || !S_content(tk) || S_own_fact(text, tk, w->tok[side][t]) ||
+      if (lex || !plx__tk_content(tk) || S_own_fact(text, tk, w->tok[side][t]) ||
           S_primary(sd, c, side, w->sent[side][t]) != (int32_t)k) {
         t++;
         continue;
@@ -1007,7 +985,7 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
         int ulex = c->state[side][ge] == COV_LEX;
         /* a phrase stays inside its clause */
         if (S_punct_between(text, an->tok[ge - 1].end, ut->start)) break;
-        if (S_content(ut)) {
+        if (plx__tk_content(ut)) {
           if (ulex || S_own_fact(text, ut, w->tok[side][e])) break;
           r.last = e;
           r.words++;
@@ -1027,7 +1005,7 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
         size_t gy = on->first[w->sent[!side][y]] + w->tok[!side][y];
         const plx__tk *yt = &on->tok[gy];
         int ylex = c->state[!side][gy] == COV_LEX;
-        if (ylex || !S_content(yt)) continue;
+        if (ylex || !plx__tk_content(yt)) continue;
         if (r.oy0 == SIZE_MAX) r.oy0 = y;
         r.oy1 = y + 1;
         r.owords++;
@@ -1064,7 +1042,7 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
         for (size_t y = lo; y < hi; y++) {
           size_t gy = on->first[w->sent[!side][y]] + w->tok[!side][y];
           const plx__tk *yt = &on->tok[gy];
-          if (c->state[!side][gy] == COV_NONE && S_content(yt) &&
+          if (c->state[!side][gy] == COV_NONE && plx__tk_content(yt) &&
               !S_own_fact(otext, yt, w->tok[!side][y]))
             near++;
         }
@@ -1073,12 +1051,12 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
       /* its characters (for a conflict, beyond the other's) */
       size_t gs = an->first[w->sent[side][r.t]] + w->tok[side][r.t];
       size_t ge = an->first[w->sent[side][r.last]] + w->tok[side][r.last];
-      size_t mine = S_span_chars(al, side, an->tok[gs].start, an->tok[ge].end), theirs = 0;
+      size_t mine = plx__align_span_chars(al, side, an->tok[gs].start, an->tok[ge].end), theirs = 0;
       if (r.owords) {
         size_t ga = on->first[w->sent[!side][r.oy0]] + w->tok[!side][r.oy0];
         size_t gb = on->first[w->sent[!side][r.oy1 - 1]] + w->tok[!side][r.oy1 - 1];
         if (w->sent[!side][r.oy1 - 1] == w->sent[!side][r.oy0])
-          theirs = S_span_chars(al, !side, on->tok[ga].start, on->tok[gb].end);
+          theirs = plx__align_span_chars(al, !side, on->tok[ga].start, on->tok[gb].end);
       }
       r.chars = mine > theirs ? mine - theirs : 0;
       PLX__PUSH(runs, nruns, rcap, r);
@@ -1101,10 +1079,10 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
       /* the phrase takes in the function words next to it that nothing
        * aligned ("the process of readjustment when"), within its clause */
       size_t g0 = an->first[w->sent[side][x->t]], g1 = an->first[w->sent[side][x->t] + 1];
-      while (gs > g0 && c->state[side][gs - 1] == COV_NONE && !S_content(&an->tok[gs - 1]) &&
+      while (gs > g0 && c->state[side][gs - 1] == COV_NONE && !plx__tk_content(&an->tok[gs - 1]) &&
              !S_punct_between(text, an->tok[gs - 1].end, an->tok[gs].start))
         gs--;
-      while (ge + 1 < g1 && c->state[side][ge + 1] == COV_NONE && !S_content(&an->tok[ge + 1]) &&
+      while (ge + 1 < g1 && c->state[side][ge + 1] == COV_NONE && !plx__tk_content(&an->tok[ge + 1]) &&
              !S_punct_between(text, an->tok[ge].end, an->tok[ge + 1].start))
         ge++;
       plx_fact fct;

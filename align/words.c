@@ -98,8 +98,6 @@ static void S_tokens(S_ctx *x, const S_ilink *l) {
   }
 }
 
-static int S_content(const plx__tk *t) { return !(t->flags & PLX__TF_STOP); }
-
 /* ---- candidates ---- */
 
 static void S_add(S_ctx *x, uint32_t a, uint32_t b, float lex, int how) {
@@ -115,23 +113,6 @@ static const char *S_skel(const plx_alignment *al, const plx__tk *t, size_t *n) 
   if (s[0] != '=' || s[1] != ':') return NULL;
   *n = strlen(s + 2);
   return s + 2;
-}
-
-static unsigned S_lev(const char *a, size_t n, const char *b, size_t m) {
-  unsigned row[65];
-  for (size_t j = 0; j <= m; j++) row[j] = (unsigned)j;
-  for (size_t i = 1; i <= n; i++) {
-    unsigned diag = row[0];
-    row[0] = (unsigned)i;
-    for (size_t j = 1; j <= m; j++) {
-      unsigned up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      if (up + 1 < best) best = up + 1;
-      row[j] = best;
-      diag = up;
-    }
-  }
-  return row[m];
 }
 
 /* Whether token t is written in capitals only (initials: "NSA", "ONU"). */
@@ -166,13 +147,13 @@ static float S_spelling(const S_ctx *x, uint32_t a, uint32_t b, const char *ta, 
   /* names and the words the lexicon cannot translate */
   int ua = (p->flags & PLX__TF_UPPER) || !(p->flags & PLX__TF_TRANSLATED);
   int ub = (q->flags & PLX__TF_UPPER) || !(q->flags & PLX__TF_TRANSLATED);
-  if (!ua || !ub || !S_content(p) || !S_content(q)) return 0;
+  if (!ua || !ub || !plx__tk_content(p) || !plx__tk_content(q)) return 0;
   size_t n, m;
   const char *sa = S_skel(x->al, p, &n), *sb = S_skel(x->al, q, &m);
-  if (!sa || !sb || n < 3 || m < 3 || n > 64 || m > 64) return 0;
+  if (!sa || !sb || n < 3 || m < 3 || n > PLX__LEV_MAX || m > PLX__LEV_MAX) return 0;
   size_t longest = n > m ? n : m, diff = n > m ? n - m : m - n;
   if ((double)diff > (1 - SPELL_MIN) * (double)longest) return 0;
-  double sim = 1.0 - (double)S_lev(sa, n, sb, m) / (double)longest;
+  double sim = 1.0 - (double)plx__levenshtein(sa, n, sb, m) / (double)longest;
   if (sim < SPELL_MIN) return 0;
   return (float)(0.9 * sim);
 }
@@ -190,13 +171,13 @@ static int S_same_form(const plx_alignment *al, const plx__tk *p, const plx__tk 
                  r->form_len);
 }
 
-/* Whether two tokens are written with the same digits (and some). */
-static int S_same_digits(const char *ta, const plx__tk *p, const char *tb, const plx__tk *q) {
-  size_t i = p->start, j = q->start, n = 0;
+size_t plx__same_digits(const char *ta, size_t as, size_t ae, const char *tb, size_t bs,
+                        size_t be) {
+  size_t i = as, j = bs, n = 0;
   for (;;) {
-    while (i < p->end && (ta[i] < '0' || ta[i] > '9')) i++;
-    while (j < q->end && (tb[j] < '0' || tb[j] > '9')) j++;
-    if (i >= p->end || j >= q->end) return i >= p->end && j >= q->end && n > 0;
+    while (i < ae && (ta[i] < '0' || ta[i] > '9')) i++;
+    while (j < be && (tb[j] < '0' || tb[j] > '9')) j++;
+    if (i >= ae || j >= be) return i >= ae && j >= be ? n : 0;
     if (ta[i] != tb[j]) return 0;
     i++, j++, n++;
   }
@@ -261,7 +242,7 @@ static void S_candidates(S_ctx *x, const S_ilink *l) {
     const plx_value *va = S_value(al, 0, w->sent[0][a], p);
     int cand_a = va || (p->flags & (PLX__TF_UPPER | PLX__TF_DIGITS)) ||
                  !(p->flags & PLX__TF_TRANSLATED);
-    if (!cand_a || (!S_content(p) && !(p->flags & PLX__TF_UPPER))) continue;
+    if (!cand_a || (!plx__tk_content(p) && !(p->flags & PLX__TF_UPPER))) continue;
     for (uint32_t b = 0; b < nb; b++) {
       if (has && has[(size_t)a * nb + b]) continue;
       const plx__tk *q = x->tk[1][b];
@@ -274,7 +255,7 @@ static void S_candidates(S_ctx *x, const S_ilink *l) {
       /* the same digits, however written: "1980s" / "1980", "12.00" /
        * "12:00", "COVID-19" / "COVID-19" */
       if ((p->flags & PLX__TF_DIGITS) || va) {
-        if (S_same_digits(ta, p, tb, q)) {
+        if (plx__same_digits(ta, p->start, p->end, tb, q->start, q->end)) {
           S_add(x, a, b, DIGITS, PLX_WORD_MEANING);
           continue;
         }
@@ -371,7 +352,7 @@ static void S_select(S_ctx *x) {
   for (size_t k = 0; k < x->nc; k++) {
     S_cand *c = &x->c[k];
     double d = fabs(((double)c->x + 0.5) / (double)na - ((double)c->y + 0.5) / (double)nb);
-    int content = S_content(x->tk[0][c->x]) && S_content(x->tk[1][c->y]);
+    int content = plx__tk_content(x->tk[0][c->x]) && plx__tk_content(x->tk[1][c->y]);
     c->s = content ? c->lex * (float)(1.0 - 0.3 * d) : 0;
   }
   S_mutual(x, 0);
@@ -396,7 +377,7 @@ static void S_select(S_ctx *x) {
         continue;
       }
       double off = fabs((double)c->y - S_expected(x, left, right, c->x));
-      int function = !S_content(x->tk[0][c->x]) || !S_content(x->tk[1][c->y]);
+      int function = !plx__tk_content(x->tk[0][c->x]) || !plx__tk_content(x->tk[1][c->y]);
       /* a function word goes with the words around it, or not at all,
        * unless it is the only candidate of either word ("between" and
        * "entre", once each) */

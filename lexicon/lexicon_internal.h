@@ -113,6 +113,9 @@ typedef struct plx__tk {
   uint16_t side;
 } plx__tk;
 
+/* A content word: not a stop word (a name or a value is content). */
+static inline int plx__tk_content(const plx__tk *t) { return !(t->flags & PLX__TF_STOP); }
+
 /* The concept counted for a token's informativeness: its word's first
  * lemma, or the name or value it is. */
 static inline uint32_t plx__tk_key(const struct plx__lex *lex, const plx__tk *t) {
@@ -259,5 +262,10 @@ plx__msum plx__match_sorted(const plx__vp *v, size_t np, const double *wa, size_
 
 /* Levenshtein test of two cognate skeletons (cached by the matcher). */
 int plx__cognates(const char *a, size_t n, const char *b, size_t m);
+
+/* The Levenshtein distance of two byte strings (at most PLX__LEV_MAX bytes
+ * of each are compared). */
+#define PLX__LEV_MAX 64
+unsigned plx__levenshtein(const char *a, size_t n, const char *b, size_t m);
 
 #endif

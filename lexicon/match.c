@@ -360,7 +360,13 @@ int plx__cognates(const char *a, size_t n, const char *b, size_t m) {
   if (memcmp(a, b, 3) != 0) return 0;
   size_t longest = n > m ? n : m, diff = n > m ? n - m : m - n;
   if (diff * 3 > longest) return 0;
-  unsigned row[41];
+  return plx__levenshtein(a, n, b, m) * 3 <= longest;
+}
+
+unsigned plx__levenshtein(const char *a, size_t n, const char *b, size_t m) {
+  unsigned row[PLX__LEV_MAX + 1];
+  if (n > PLX__LEV_MAX) n = PLX__LEV_MAX;
+  if (m > PLX__LEV_MAX) m = PLX__LEV_MAX;
   for (size_t j = 0; j <= m; j++) row[j] = (unsigned)j;
   for (size_t i = 1; i <= n; i++) {
     unsigned diag = row[0];
@@ -375,7 +381,7 @@ int plx__cognates(const char *a, size_t n, const char *b, size_t m) {
       diag = up;
     }
   }
-  return row[m] * 3 <= longest;
+  return row[m];
 }
 
 /* A concept of an A token that the index of B has: its slot there. */
@@ -819,6 +825,18 @@ size_t plx__vp_sorted(const plx__tp *p, size_t np, const double *wa, const doubl
   return np;
 }
 
+/* The similarity and covers of a matching: the matched weight (both
+ * sides, and each side's) over the weights of everything. */
+static plx__msum S_msum(double matched, double ma, double mb, double tot_a, double tot_b) {
+  plx__msum r;
+  double total = tot_a + tot_b;
+  r.sim = total > 0 ? matched / total : 0;
+  if (r.sim > 1) r.sim = 1;
+  r.cover_a = tot_a > 0 ? ma / tot_a : 0;
+  r.cover_b = tot_b > 0 ? mb / tot_b : 0;
+  return r;
+}
+
 plx__msum plx__match_sorted(const plx__vp *v, size_t np, const double *wa, size_t na,
                             double tot_a, const double *wb, size_t nb, double tot_b,
                             long *match_a) {
@@ -848,12 +866,7 @@ plx__msum plx__match_sorted(const plx__vp *v, size_t np, const double *wa, size_
   }
   if (ua != sua) free(ua);
   if (ub != sub) free(ub);
-  double total = tot_a + tot_b;
-  r.sim = total > 0 ? matched / total : 0;
-  if (r.sim > 1) r.sim = 1;
-  r.cover_a = tot_a > 0 ? ma / tot_a : 0;
-  r.cover_b = tot_b > 0 ? mb / tot_b : 0;
-  return r;
+  return S_msum(matched, ma, mb, tot_a, tot_b);
 }
 
 /* A pair whose two tokens are in no other pair is taken by the greedy
@@ -915,10 +928,5 @@ plx__msum plx__match(const plx__tp *p, size_t np, const double *wa, size_t na, d
   if (v != stack) free(v);
   if (ca != sca) free(ca);
   if (cb != scb) free(cb);
-  double total = tot_a + tot_b;
-  r.sim = total > 0 ? matched / total : 0;
-  if (r.sim > 1) r.sim = 1;
-  r.cover_a = tot_a > 0 ? ma / tot_a : 0;
-  r.cover_b = tot_b > 0 ? mb / tot_b : 0;
-  return r;
+  return S_msum(matched, ma, mb, tot_a, tot_b);
 }
