@@ -229,18 +229,6 @@ static void S_fact_init(plx_fact *f, int side, size_t sentence, size_t start, si
   f->type = type;
 }
 
-/* Cut a string snprintf may have cut inside a UTF-8 sequence back to the
- * last whole character. */
-static void S_utf8_trim(char *s) {
-  size_t n = strlen(s), k = n;
-  while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80) k--;
-  if (k > 0 && ((unsigned char)s[k - 1] & 0x80)) {
-    unsigned char lead = (unsigned char)s[k - 1];
-    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-    if (n - (k - 1) < need) s[k - 1] = '\0';
-  }
-}
-
 static void S_set_value(char *dst, size_t cap, const char *t, size_t s, size_t e) {
   size_t n = e - s < cap - 1 ? e - s : cap - 1;
   /* never cut inside a UTF-8 sequence */
@@ -553,9 +541,12 @@ static void S_value_facts(const plx_alignment *al, S_side *sd, const S_cov *c, p
         const plx__tk *ua = &al->ana[0].tok[x->anchor_a], *ub = &al->ana[1].tok[x->anchor_b];
         size_t la, lb;
         const char *ta = plx_doc_text(al->doc[0], &la), *tb = plx_doc_text(al->doc[1], &lb);
-        snprintf(fct.evidence, sizeof fct.evidence, "%.*s=%.*s", (int)(ua->end - ua->start),
-                 ta + ua->start, (int)(ub->end - ub->start), tb + ub->start);
-        S_utf8_trim(fct.evidence);
+        plx__buf ev = {0};
+        plx__buf_put(&ev, ta + ua->start, ua->end - ua->start);
+        plx__buf_putc(&ev, '=');
+        plx__buf_put(&ev, tb + ub->start, ub->end - ub->start);
+        S_set_value(fct.evidence, sizeof fct.evidence, ev.data, 0, ev.len);
+        plx__buf_free(&ev);
       } else if (x->conflict) {
         fct.status = PLX_FACT_CONFLICT;
         cp = &o->vals[x->conflict - 1];

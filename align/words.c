@@ -328,9 +328,27 @@ static size_t S_mutual(S_ctx *x, int need_unaligned) {
 
 /* Where the anchors around token a of A put its partner in B: next to
  * the partner of the nearest aligned token, on the same side of it. */
-static double S_expected(const S_ctx *x, const int32_t *left, const int32_t *right, uint32_t a) {
+/* prev[t], next[t]: the nearest token at or before, at or after t that
+ * is aligned (best >= 0); -1 and n where there is none. */
+static void S_nearest(const int32_t *best, size_t n, int32_t *prev, int32_t *next) {
+  int32_t last = -1;
+  for (size_t t = 0; t < n; t++) {
+    if (best[t] >= 0) last = (int32_t)t;
+    prev[t] = last;
+  }
+  last = (int32_t)n;
+  for (size_t t = n; t-- > 0;) {
+    if (best[t] >= 0) last = (int32_t)t;
+    next[t] = last;
+  }
+}
+
+static double S_expected(const S_ctx *x, const int32_t *prev, const int32_t *next, uint32_t a) {
   const plx__wl *w = x->w;
-  int32_t l = left[a], r = right[a];
+  /* the aligned tokens nearest to a, before and after it */
+  int32_t l = a > 0 ? prev[a - 1] : -1;
+  int32_t r = (size_t)a + 1 < w->n[0] ? next[a + 1] : -1;
+  if (r == (int32_t)w->n[0]) r = -1;
   double na = (double)w->n[0], nb = (double)w->n[1];
   if (l >= 0 && (r < 0 || (long)a - l <= (long)r - (long)a))
     return w->best[0][l] + ((double)a - l);
@@ -359,16 +377,7 @@ static void S_select(S_ctx *x) {
   /* (2) every word, by the place the anchors predict */
   int32_t *left = plx__malloc((na + 1) * sizeof *left), *right = plx__malloc((na + 1) * sizeof *right);
   for (int round = 0; round < ITER; round++) {
-    int32_t last = -1;
-    for (size_t t = 0; t < na; t++) {
-      left[t] = last;
-      if (x->deg[0][t]) last = (int32_t)t;
-    }
-    last = -1;
-    for (size_t t = na; t-- > 0;) {
-      right[t] = last;
-      if (x->deg[0][t]) last = (int32_t)t;
-    }
+    S_nearest(w->best[0], na, left, right);
     for (size_t k = 0; k < x->nc; k++) {
       S_cand *c = &x->c[k];
       if (c->s == 0 && round > 0) continue; /* taken, or out */
@@ -497,16 +506,7 @@ static plx__wl *S_make(plx_alignment *al, size_t k) {
     size_t n = w->n[side];
     w->prev[side] = plx__malloc((n + 1) * sizeof *w->prev[side]);
     w->next[side] = plx__malloc((n + 1) * sizeof *w->next[side]);
-    int32_t last = -1;
-    for (size_t t = 0; t < n; t++) {
-      if (w->best[side][t] >= 0) last = (int32_t)t;
-      w->prev[side][t] = last;
-    }
-    last = (int32_t)n;
-    for (size_t t = n; t-- > 0;) {
-      if (w->best[side][t] >= 0) last = (int32_t)t;
-      w->next[side][t] = last;
-    }
+    S_nearest(w->best[side], n, w->prev[side], w->next[side]);
   }
   for (int side = 0; side < 2; side++) {
     free(x.tk[side]);
