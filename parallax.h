@@ -9,5 +9,8 @@
 #include "plx_values.h"
 #include "plx_align.h"
 #include "plx_words.h"
+#include "plx_bitext.h"
+#include "plx_units.h"
+#include "plx_compare.h"
 #include "plx_batch.h"
 #endif

@@ -67,15 +67,21 @@ const char *plx_align_mode_name(plx_align_mode m) {
   case PLX_MODE_AUTO: return "auto";
   case PLX_MODE_PARALLEL: return "parallel";
   case PLX_MODE_COMPARABLE: return "comparable";
+  case PLX_MODE_PAIRED: return "paired";
   }
   return "auto";
 }
 
-int plx_align_mode_parse(const char *name) {
-  static const plx_align_mode modes[] = {PLX_MODE_AUTO, PLX_MODE_PARALLEL, PLX_MODE_COMPARABLE};
+plx_status plx_align_mode_parse(const char *name, plx_align_mode *out, plx_error *err) {
+  static const plx_align_mode modes[] = {PLX_MODE_AUTO, PLX_MODE_PARALLEL, PLX_MODE_COMPARABLE,
+                                         PLX_MODE_PAIRED};
   for (size_t k = 0; name && k < sizeof modes / sizeof *modes; k++)
-    if (!strcmp(name, plx_align_mode_name(modes[k]))) return (int)modes[k];
-  return -1;
+    if (!strcmp(name, plx_align_mode_name(modes[k]))) {
+      *out = modes[k];
+      return PLX_OK;
+    }
+  return plx__fail(err, PLX_ERR_USAGE,
+                   "unknown mode '%.60s' (auto, parallel, comparable, paired)", name ? name : "");
 }
 
 void plx_align_options_init(plx_align_options *o) {
@@ -857,6 +863,17 @@ static plx_status S_comparable(plx_alignment *al) {
   return PLX_OK;
 }
 
+/* Pre-aligned input: the pairs are given, whatever their similarity (a
+ * unit of a bilingual file is one even when its target says nothing of
+ * its source: that is what the facts then report). */
+static void S_paired(plx_alignment *al) {
+  for (size_t i = 0; i < al->n[0]; i++) {
+    if (!al->content[0][i] || !al->content[1][i]) continue;
+    size_t a1[1] = {i}, b1[1] = {i};
+    S_add_link(al, a1, 1, b1, 1, plx__align_sim(al, i, i));
+  }
+}
+
 /* After the monotone programme: sentences left without a counterpart on
  * both sides may still correspond out of order (two paragraphs swapped in a
  * translation). A pair of such sentences is linked when each is the other's
@@ -1291,7 +1308,18 @@ plx_status plx_align(plx_lexicon *lex, const plx_doc *a, const plx_doc *b,
   plx_status st = PLX_OK;
   al->mode = opt->mode;
   if (al->mode == PLX_MODE_AUTO) al->mode = S_choose(al);
-  st = al->mode == PLX_MODE_PARALLEL ? S_parallel(al, err) : S_comparable(al);
+  if (al->mode == PLX_MODE_PAIRED) {
+    if (al->n[0] != al->n[1]) {
+      st = plx__fail(err, PLX_ERR_INPUT,
+                     "paired mode needs as many sentences in A (%zu) as in B (%zu): "
+                     "give one sentence per line in both (--segmented)",
+                     al->n[0], al->n[1]);
+      goto fail;
+    }
+    S_paired(al);
+  } else {
+    st = al->mode == PLX_MODE_PARALLEL ? S_parallel(al, err) : S_comparable(al);
+  }
   if (st) goto fail;
   if (al->mode == PLX_MODE_PARALLEL) {
     double ratio = S_length_ratio(al);

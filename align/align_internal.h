@@ -115,4 +115,8 @@ void plx__words_drop(const plx_alignment *al, size_t k);
  * reordered (no place faces the run). */
 int plx__wl_facing(const plx__wl *w, int side, size_t x0, size_t x1, size_t *y0, size_t *y1);
 
+/* Copy n facts into one allocation that holds their strings too (what
+ * plx_facts returns: free() frees it all). */
+plx_fact *plx__facts_pack(const plx_fact *f, size_t n);
+
 #endif

@@ -169,7 +169,7 @@ static void S_window(const plx_alignment *al, const S_side *sd, int side, size_t
   size_t m = al->n[!side];
   *lo = 0;
   *hi = m ? m - 1 : 0;
-  if (al->mode != PLX_MODE_PARALLEL || !m) return;
+  if (al->mode == PLX_MODE_COMPARABLE || !m) return;
   const S_side *s = &sd[side];
   size_t a = SIZE_MAX, b = 0;
   for (size_t k = 0; k < s->nlinks_of[i]; k++) {
@@ -219,6 +219,10 @@ static void S_push_fact(plx_fact **f, size_t *n, size_t *cap, const plx_fact *x)
   PLX__PUSH(*f, *n, *cap, *x);
 }
 
+/* While the facts are built their strings are each allocated (or point to
+ * S_none); plx__facts_pack moves them into the array's block. */
+static const char S_none[] = "";
+
 static void S_fact_init(plx_fact *f, int side, size_t sentence, size_t start, size_t end,
                         const char *type) {
   memset(f, 0, sizeof *f);
@@ -227,14 +231,19 @@ static void S_fact_init(plx_fact *f, int side, size_t sentence, size_t start, si
   f->start = start;
   f->end = end;
   f->type = type;
+  f->value = f->cp_value = f->evidence = S_none;
 }
 
-static void S_set_value(char *dst, size_t cap, const char *t, size_t s, size_t e) {
-  size_t n = e - s < cap - 1 ? e - s : cap - 1;
-  /* never cut inside a UTF-8 sequence */
-  while (n > 0 && ((unsigned char)t[s + n] & 0xC0) == 0x80) n--;
-  memcpy(dst, t + s, n);
-  dst[n] = '\0';
+static void S_set_value(const char **dst, const char *t, size_t s, size_t e) {
+  *dst = e > s ? plx__strndup(t + s, e - s) : S_none;
+}
+
+static void S_set_str(const char **dst, const char *s) { S_set_value(dst, s, 0, strlen(s)); }
+
+static void S_fact_strings_free(plx_fact *f) {
+  if (f->value != S_none) free((char *)f->value);
+  if (f->cp_value != S_none) free((char *)f->cp_value);
+  if (f->evidence != S_none) free((char *)f->evidence);
 }
 
 /* ---- values ---- */
@@ -525,7 +534,7 @@ static void S_value_facts(const plx_alignment *al, S_side *sd, const S_cov *c, p
       S_side *o = &sd[!side];
       plx_fact fct;
       S_fact_init(&fct, side, x->sentence, x->v.start, x->v.end, plx_value_type_name(x->v.type));
-      snprintf(fct.value, sizeof fct.value, "%s", x->v.value);
+      S_set_str(&fct.value, x->v.value);
       const S_val *cp = NULL;
       double wgt = S_value_weight(&x->v, text);
       int linked = sd[side].nlinks_of[x->sentence] > 0;
@@ -545,7 +554,7 @@ static void S_value_facts(const plx_alignment *al, S_side *sd, const S_cov *c, p
         plx__buf_put(&ev, ta + ua->start, ua->end - ua->start);
         plx__buf_putc(&ev, '=');
         plx__buf_put(&ev, tb + ub->start, ub->end - ub->start);
-        S_set_value(fct.evidence, sizeof fct.evidence, ev.data, 0, ev.len);
+        S_set_value(&fct.evidence, ev.data, 0, ev.len);
         plx__buf_free(&ev);
       } else if (x->conflict) {
         fct.status = PLX_FACT_CONFLICT;
@@ -576,7 +585,7 @@ static void S_value_facts(const plx_alignment *al, S_side *sd, const S_cov *c, p
         fct.cp_sentence = cp->sentence;
         fct.cp_start = cp->v.start;
         fct.cp_end = cp->v.end;
-        snprintf(fct.cp_value, sizeof fct.cp_value, "%s", cp->v.value);
+        S_set_str(&fct.cp_value, cp->v.value);
       }
       S_push_fact(f, n, cap, &fct);
     }
@@ -612,7 +621,7 @@ static size_t S_other_name(const plx_alignment *al, const S_side *sd, const S_co
   size_t n = 0;
   /* in a translation, the name may be anywhere in the linked sentences
    * (word order differs); two reports share only part of a sentence */
-  if (al->mode == PLX_MODE_PARALLEL) {
+  if (al->mode != PLX_MODE_COMPARABLE) {
     y0 = 0;
     y1 = w->n[!side];
   }
@@ -738,7 +747,7 @@ static void S_name_facts(const plx_alignment *al, const S_side *sd, const S_cov 
         }
         plx_fact fct;
         S_fact_init(&fct, side, i, tk[t].start, tk[e - 1].end, "name");
-        S_set_value(fct.value, sizeof fct.value, text, fct.start, fct.end);
+        S_set_value(&fct.value, text, fct.start, fct.end);
         int linked = sd[side].nlinks_of[i] > 0;
         if (covered * 2 >= words || found * 2 >= words) {
           fct.status = PLX_FACT_MATCHED;
@@ -1202,15 +1211,44 @@ plx_status plx_facts(const plx_alignment *al, plx_fact **facts, size_t *nfacts, 
     free(sd[side].vals);
   }
   S_cover_free(&cov);
-  *facts = f;
+  *facts = plx__facts_pack(f, n);
   *nfacts = n;
+  for (size_t k = 0; k < n; k++) S_fact_strings_free(&f[k]);
+  free(f);
   return PLX_OK;
 }
+
+plx_fact *plx__facts_pack(const plx_fact *f, size_t n) {
+  size_t bytes = n * sizeof *f + 1;
+  for (size_t k = 0; k < n; k++)
+    bytes += strlen(f[k].value) + strlen(f[k].cp_value) + strlen(f[k].evidence) + 3;
+  plx_fact *out = plx__malloc(bytes);
+  char *pool = (char *)(out + n), *end = pool;
+  *end++ = '\0'; /* every empty string */
+  for (size_t k = 0; k < n; k++) {
+    out[k] = f[k];
+    const char **str[3] = {&out[k].value, &out[k].cp_value, &out[k].evidence};
+    for (int q = 0; q < 3; q++) {
+      size_t len = strlen(*str[q]);
+      if (!len) {
+        *str[q] = pool;
+        continue;
+      }
+      memcpy(end, *str[q], len + 1);
+      *str[q] = end;
+      end += len + 1;
+    }
+  }
+  return out;
+}
+
+void plx_facts_free(plx_fact *facts) { free(facts); }
 
 /* ---- choosing what to report ---- */
 
 static const char *const S_type_names[] = {"number", "ordinal", "percent", "amount", "date",
-                                           "duration", "name", "detail", "clause"};
+                                           "duration", "name", "detail", "clause",
+                                           "tag", "untranslated"};
 
 void plx_fact_filter_init(plx_fact_filter *filter) {
   filter->min_score = PLX_FACT_MIN_SCORE;
@@ -1240,7 +1278,7 @@ plx_status plx_fact_types_parse(const char *list, unsigned *types, plx_error *er
     if (!b)
       return plx__fail(err, PLX_ERR_USAGE,
                        "'%s' is not a fact type (number, ordinal, percent, amount, date, "
-                       "duration, values, name, detail, clause, all)",
+                       "duration, values, name, detail, clause, tag, untranslated, all)",
                        word);
     bits |= b;
     p += n;

@@ -32,14 +32,19 @@ extern "C" {
 typedef enum plx_align_mode {
   PLX_MODE_AUTO = 0,
   PLX_MODE_PARALLEL,
-  PLX_MODE_COMPARABLE
+  PLX_MODE_COMPARABLE,
+  PLX_MODE_PAIRED  /* pre-aligned: sentence i of A is sentence i of B (the
+                    * units of a bilingual file, two files line by line);
+                    * a sentence facing an empty one is a gap. Facts are
+                    * judged as in a translation. */
 } plx_align_mode;
 
-/* "auto", "parallel", "comparable". Static string. */
+/* "auto", "parallel", "comparable", "paired". Static string. */
 const char *plx_align_mode_name(plx_align_mode mode);
 
-/* The mode of a name plx_align_mode_name gives; -1 when unknown. */
-int plx_align_mode_parse(const char *name);
+/* The mode of a name plx_align_mode_name gives: PLX_OK and *out set, or
+ * PLX_ERR_USAGE (naming the known ones) and *out unchanged. */
+plx_status plx_align_mode_parse(const char *name, plx_align_mode *out, plx_error *err);
 
 typedef struct plx_align_options {
   plx_align_mode mode;
@@ -95,9 +100,11 @@ typedef struct plx_fact {
   size_t sentence;       /* id of the sentence that states it */
   size_t start, end;     /* byte span in that document's text */
   const char *type;      /* "number", "ordinal", "percent", "amount", "date",
-                          * "duration", "name", "detail", "clause" (static) */
-  char value[64];        /* language-neutral value; for names the canonical
-                          * form; for clauses empty */
+                          * "duration", "name", "detail", "clause"; for
+                          * bilingual files also "tag", "untranslated"
+                          * (plx_units.h) (static) */
+  const char *value;     /* language-neutral value; for names the canonical
+                          * form; for clauses "" (never NULL) */
   plx_fact_status status;
   double score;          /* for missing and conflicting facts, in [0,1]:
                           * importance times certainty (a changed amount
@@ -105,17 +112,22 @@ typedef struct plx_fact {
                           * low); 0 for matched facts */
   int has_counterpart;   /* a counterpart on the other side: */
   size_t cp_sentence, cp_start, cp_end;
-  char cp_value[64];
-  char evidence[64];     /* a conflict found outside linked sentences: the
+  const char *cp_value;  /* the counterpart's value, or "" */
+  const char *evidence;  /* a conflict found outside linked sentences: the
                           * words that tie the two values to one claim
-                          * ("speakers=hablantes"); else empty */
+                          * ("speakers=hablantes"); else "" */
 } plx_fact;
 
 /* The facts of both documents with their status, in document order (A's
  * first). A conflict is two facts, one on each side, each naming the other
  * as its counterpart (reports count it once). *facts is a new array of *n
- * (free with free()). */
+ * in one allocation that also holds the strings its facts point to: free
+ * it with free() (or plx_facts_free), and copy a string before that to
+ * keep it. plx_facts_select and qsort may move the facts within it. */
 plx_status plx_facts(const plx_alignment *al, plx_fact **facts, size_t *n, plx_error *err);
+
+/* free(facts); for bindings that cannot call the C library's free. */
+void plx_facts_free(plx_fact *facts);
 
 /* ---- choosing what to report ---- */
 
@@ -130,8 +142,10 @@ enum {
   PLX_FACT_NAME = 1u << 6,
   PLX_FACT_DETAIL = 1u << 7,
   PLX_FACT_CLAUSE = 1u << 8,
+  PLX_FACT_TAG = 1u << 9,          /* bilingual files (plx_units.h) */
+  PLX_FACT_UNTRANSLATED = 1u << 10,
   PLX_FACT_VALUES = 0x3Fu, /* number .. duration */
-  PLX_FACT_ALL = 0x1FFu
+  PLX_FACT_ALL = 0x7FFu
 };
 
 /* The default score threshold: a missing or conflicting fact scoring

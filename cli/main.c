@@ -11,7 +11,9 @@
 
 #include "parallax.h"
 
-enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1, EXIT_TROUBLE = 2 };
+/* batch: 3 when some jobs failed (their result lines say why) and the
+ * others ran; 2 only when the batch itself could not run */
+enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1, EXIT_TROUBLE = 2, EXIT_JOBS_FAILED = 3 };
 
 static const char usage_text[] =
     "Usage: parallax COMMAND [OPTIONS] ARGS\n"
@@ -21,6 +23,7 @@ static const char usage_text[] =
     "  split [--lang L] [--format text|json] [FILE|-]   split an article into sentences\n"
     "  align [OPTIONS] [--mode auto|parallel|comparable] [--format text|json|tmx] A B\n"
     "  diff  [OPTIONS] [--format text|json|html] A B     what one version says and the other not\n"
+    "  diff  [OPTIONS] [--format text|json|html] FILE    check each unit of an XLIFF or TMX file\n"
     "  A B                                                the same as `parallax diff A B`\n"
     "  score [--lang-a L] [--lang-b L] < PAIRS            similarity of TAB-separated pairs\n"
     "  batch [OPTIONS] [-j N] [JOBS|-]                    many pairs: JSON Lines in and out\n"
@@ -35,12 +38,15 @@ static const char usage_text[] =
     "  --segmented                        input is one segment per line\n"
     "  -o FILE                            write the report to FILE (atomically)\n"
     "  --max-input-bytes N                refuse larger inputs (default 64 MiB)\n"
-    "  --mode auto|parallel|comparable    align as a translation or as two reports\n"
+    "  --mode auto|parallel|comparable|paired\n"
+    "                                     align as a translation, as two reports, or\n"
+    "                                     line i with line i (with --segmented)\n"
     "  --min-score X                      diff, batch: report only facts scoring at least X\n"
     "                                     (0.5; 0: all); align TMX: links scoring at least X\n"
     "  --only TYPES, --ignore TYPES       diff, batch: report only (or not) these fact types:\n"
     "                                     number,ordinal,percent,amount,date,duration,values,\n"
-    "                                     name,detail,clause (comma-separated)\n"
+    "                                     name,detail,clause; for XLIFF and TMX also\n"
+    "                                     tag,untranslated (comma-separated)\n"
     "  -j N, --jobs N                     batch: N worker threads (0: one per processor)\n"
     "  --color auto|always|never          text report in colour (auto: on a terminal,\n"
     "                                     unless NO_COLOR is set)\n"
@@ -52,7 +58,8 @@ static const char usage_text[] =
     "  --version                          show the version\n"
     "\n"
     "Exit status: 0 done (diff: no differences), 1 diff found differences,\n"
-    "2 trouble (message on standard error, no report written).\n";
+    "2 trouble (message on standard error, no report written), 3 batch: some\n"
+    "jobs failed (their result lines say why), the others ran.\n";
 
 /* Each command's own help: what it does, its options, an example. */
 static const struct {
@@ -88,17 +95,22 @@ static const struct {
      "  parallax align --format tmx -o memory.tmx original-en.txt translation-es.txt\n"},
     {"diff",
      "Usage: parallax diff [OPTIONS] [--format text|json|html] A B\n"
+     "       parallax diff [OPTIONS] [--format text|json|html] FILE.xlf|FILE.tmx\n"
      "       parallax A B\n"
      "What one version says that the other does not, and where they disagree:\n"
      "values, names, details (phrases of a sentence the other side lacks) and\n"
      "whole sentences, each with a score (importance times certainty); the\n"
-     "conflicts first, the surest first.\n"
+     "conflicts first, the surest first. Given one XLIFF (1.2, 2.x) or TMX file,\n"
+     "each unit's target is checked against its source, by unit id: the same\n"
+     "facts, inline codes (tags) lost or added, and units left untranslated.\n"
      "\n"
      "  --format F          text (default), json, or html (a side-by-side page)\n"
-     "  --mode M            auto, parallel (a translation), comparable (two reports)\n"
+     "  --mode M            auto, parallel (a translation), comparable (two reports),\n"
+     "                      paired (line i of A with line i of B; with --segmented)\n"
      "  --min-score X       report only facts scoring at least X (0.55; 0: all)\n"
      "  --only TYPES        report only these types: number, ordinal, percent, amount,\n"
-     "                      date, duration (values: all six), name, detail, clause\n"
+     "                      date, duration (values: all six), name, detail, clause,\n"
+     "                      tag, untranslated (XLIFF, TMX)\n"
      "  --ignore TYPES      report all but these types\n"
      "  --lang-a L, --lang-b L   en, es or auto (default: detected)\n"
      "  --segmented         the inputs are one segment per line\n"
@@ -110,7 +122,8 @@ static const struct {
      "Examples:\n"
      "  parallax diff original-en.txt translation-es.txt\n"
      "  parallax diff --format html -o report.html en.html es.html\n"
-     "  parallax diff --only values --min-score 0.7 en.txt es.txt\n"},
+     "  parallax diff --only values --min-score 0.7 en.txt es.txt\n"
+     "  parallax diff --format json translated.xlf\n"},
     {"score",
      "Usage: parallax score [--lang-a L] [--lang-b L] < PAIRS\n"
      "For each line TEXT_A<TAB>TEXT_B of standard input, print one number in [0,1]:\n"
@@ -124,6 +137,8 @@ static const struct {
      "  {\"a\": \"en/1.txt\", \"b\": \"es/1.txt\", \"id\": 1, \"out\": \"r/1.json\"}\n"
      "(a and b required; out, id, lang_a, lang_b, mode optional). One result line\n"
      "per job, in input order, with its status (same, different, error).\n"
+     "Exit status: 0 all same, 1 some pair differs, 3 some job failed (the\n"
+     "others ran), 2 the batch could not run.\n"
      "\n"
      "  -j N                worker threads (default 1; 0: one per processor)\n"
      "  --format F          format of out files: json (default), text or html\n"
@@ -436,10 +451,18 @@ static int S_doc_options(const opts *o, const char *lang, plx_doc_options *d) {
   return 0;
 }
 
+/* --format, or dflt; -1 when the name is unknown (each command then says
+ * which formats it writes). */
+static int S_format(const opts *o, plx_format dflt) {
+  plx_format f = dflt;
+  if (o->format && plx_format_parse(o->format, &f, NULL)) return -1;
+  return (int)f;
+}
+
 static int S_split(const opts *o) {
   if (o->nfiles > 1) return S_usage_error("split takes one FILE (or - for standard input)");
   const char *path = o->nfiles ? o->files[0] : "-";
-  int fmt = o->format ? plx_format_parse(o->format) : PLX_FORMAT_TEXT;
+  int fmt = S_format(o, PLX_FORMAT_TEXT);
   if (fmt != PLX_FORMAT_TEXT && fmt != PLX_FORMAT_JSON) {
     char msg[256];
     snprintf(msg, sizeof msg, "--format: split writes text or json, not '%s'", o->format);
@@ -500,14 +523,12 @@ static int S_lexicon_compile(const opts *o) {
 /* --mode, for align, diff and batch. */
 static int S_align_options(const opts *o, plx_align_options *ao) {
   plx_align_options_init(ao);
-  if (!o->mode) return 0;
-  int m = plx_align_mode_parse(o->mode);
-  if (m < 0) {
-    char msg[256];
-    snprintf(msg, sizeof msg, "--mode: unknown mode '%s' (auto, parallel, comparable)", o->mode);
+  plx_error err = {0};
+  if (o->mode && plx_align_mode_parse(o->mode, &ao->mode, &err)) {
+    char msg[600];
+    snprintf(msg, sizeof msg, "--mode: %s", err.message);
     return S_usage_error(msg);
   }
-  ao->mode = (plx_align_mode)m;
   return 0;
 }
 
@@ -595,7 +616,7 @@ static int S_fact_filter(const opts *o, plx_fact_filter *f) {
 }
 
 static int S_compare(const opts *o, int with_facts) {
-  int fmt = o->format ? plx_format_parse(o->format) : PLX_FORMAT_TEXT;
+  int fmt = S_format(o, PLX_FORMAT_TEXT);
   /* HTML is diff's report (it shows facts); TMX is align's (links only). */
   int ok = fmt == PLX_FORMAT_TEXT || fmt == PLX_FORMAT_JSON ||
            (with_facts ? fmt == PLX_FORMAT_HTML : fmt == PLX_FORMAT_TMX);
@@ -667,6 +688,75 @@ static int S_compare(const opts *o, int with_facts) {
   return rc;
 }
 
+/* diff FILE.xlf / FILE.tmx: each unit's target against its source. */
+static int S_diff_bitext(const opts *o) {
+  int fmt = S_format(o, PLX_FORMAT_TEXT);
+  if (fmt != PLX_FORMAT_TEXT && fmt != PLX_FORMAT_JSON && fmt != PLX_FORMAT_HTML) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "--format: diff of a bilingual file writes text, json or html, not '%s'",
+             o->format ? o->format : "");
+    return S_usage_error(msg);
+  }
+  if (o->mode) return S_usage_error("--mode: a bilingual file's units are paired as given");
+  plx_fact_filter ff;
+  if (S_fact_filter(o, &ff)) return EXIT_TROUBLE;
+  const char *la = o->lang_a ? o->lang_a : o->lang, *lb = o->lang_b ? o->lang_b : o->lang;
+  if (S_check_lang("--lang-a", la) || S_check_lang("--lang-b", lb)) return EXIT_TROUBLE;
+  plx_compare_options co;
+  plx_compare_options_init(&co);
+  co.lang_a = la && strcmp(la, "auto") ? la : NULL;
+  co.lang_b = lb && strcmp(lb, "auto") ? lb : NULL;
+  if (o->max_input) co.doc.max_input_bytes = o->max_input;
+  if (S_lexicon_options(o, NULL, NULL, &co.lexicon)) return EXIT_TROUBLE;
+  const char *path = o->files[0];
+  plx_comparison *c = NULL;
+  plx_error err = {0};
+  plx_status st;
+  if (!strcmp(path, "-")) {
+    size_t len = 0;
+    int over;
+    char *b = S_read_stdin(&len, co.doc.max_input_bytes, &over);
+    if (!b || over) {
+      free(b);
+      return S_die("standard input", b ? "input is over the limit (see --max-input-bytes)"
+                                       : "read error");
+    }
+    st = plx_compare_bitext_buffer(b, len, &co, &c, &err);
+    free(b);
+    path = "standard input";
+  } else {
+    st = plx_compare_bitext_file(path, &co, &c, &err);
+  }
+  if (st) return S_die(path, err.message);
+  plx_report_options ro;
+  plx_report_options_init(&ro);
+  ro.format = (plx_format)fmt;
+  ro.with_facts = 1;
+  ro.facts = ff;
+  ro.color = S_want_color(o);
+  char *report = NULL;
+  size_t len = 0;
+  int differences = 0, rc = 0;
+  if (plx_comparison_report(c, &ro, &report, &len, &differences, &err))
+    rc = S_die(NULL, err.message);
+  if (!rc) rc = S_emit(o->output, report, len);
+  if (!rc && differences) rc = EXIT_DIFFERENT;
+  free(report);
+  plx_comparison_free(c);
+  return rc;
+}
+
+/* Whether path is a bilingual file, by its first bytes. */
+static int S_is_bitext(const char *path) {
+  if (!strcmp(path, "-")) return 0;
+  FILE *f = fopen(path, "rb");
+  if (!f) return 0;
+  char head[4096];
+  size_t n = fread(head, 1, sizeof head, f);
+  fclose(f);
+  return plx_bitext_sniff(head, n) != PLX_BITEXT_NONE;
+}
+
 /* ---- batch ---- */
 
 typedef struct batch_sink {
@@ -693,7 +783,7 @@ static void S_progress(size_t done, size_t total, void *data) {
 
 static int S_batch(const opts *o) {
   if (o->nfiles > 1) return S_usage_error("batch takes one JOBS file (or - for standard input)");
-  int fmt = o->format ? plx_format_parse(o->format) : PLX_FORMAT_JSON;
+  int fmt = S_format(o, PLX_FORMAT_JSON);
   if (fmt != PLX_FORMAT_JSON && fmt != PLX_FORMAT_TEXT && fmt != PLX_FORMAT_HTML) {
     char msg[256];
     snprintf(msg, sizeof msg, "--format: batch writes \"out\" reports as json, text or html, not '%s'",
@@ -755,7 +845,7 @@ static int S_batch(const opts *o) {
   if (stats.failed)
     fprintf(stderr, "parallax: %s: %zu of %zu pairs failed (see their result lines)\n",
             strcmp(path, "-") ? path : "standard input", stats.failed, stats.jobs);
-  return stats.failed || stats.different ? EXIT_DIFFERENT : EXIT_SAME;
+  return stats.failed ? EXIT_JOBS_FAILED : stats.different ? EXIT_DIFFERENT : EXIT_SAME;
 }
 
 int main(int argc, char **argv) {
@@ -801,8 +891,12 @@ int main(int argc, char **argv) {
   if (!strcmp(o.command, "score")) return S_score(&o);
   if (!strcmp(o.command, "batch")) return S_batch(&o);
   if (!strcmp(o.command, "lexicon")) return S_lexicon_compile(&o);
+  if (o.nfiles == 1 && !strcmp(o.command, "diff") && S_is_bitext(o.files[0]))
+    return S_diff_bitext(&o);
   if (o.nfiles != 2) {
-    snprintf(msg, sizeof msg, "%s needs two articles, A and B", o.command);
+    snprintf(msg, sizeof msg,
+             "%s needs two articles, A and B%s", o.command,
+             strcmp(o.command, "diff") ? "" : " (or one XLIFF or TMX file)");
     return S_usage_error(msg);
   }
   if (!strcmp(o.files[0], "-") && !strcmp(o.files[1], "-"))

@@ -88,6 +88,12 @@ plx_status plx__markup_extract(const char *bytes, size_t len, int xml,
                                plx__extract *out, plx_error *err);
 void plx__extract_free(plx__extract *x);
 
+/* Parse well-formed XML safely (no network, no external entities or DTD,
+ * libxml2's amplification limits): PLX_ERR_INPUT with the first error's
+ * line when it is not well-formed. Free *doc with xmlFreeDoc. */
+struct _xmlDoc;
+plx_status plx__xml_read(const char *bytes, size_t len, struct _xmlDoc **doc, plx_error *err);
+
 /* Guess the input format from the first bytes. */
 plx_input_format plx__sniff_format(const char *bytes, size_t len);
 
@@ -110,6 +116,9 @@ plx_status plx__seg_doc(plx__seg *seg, const char *text, size_t len, const plx__
 /* Compile every furniture pattern of lang now (they are compiled on first
  * need otherwise): PLX_ERR_DATA names a line that does not compile. */
 plx_status plx__kinds_check(const char *lang, plx_error *err);
+
+/* Release the compiled patterns (plx_cleanup). */
+void plx__kinds_cleanup(void);
 
 /* Mark titles, headings, list items, boilerplate and duplicates. */
 plx_status plx__kinds_assign(const char *lang, const char *text, size_t len,

@@ -246,6 +246,17 @@ static void S_blame(S_rules *r) {
   }
 }
 
+/* plx_cleanup: the compiled buckets (compiled again on next need). */
+void plx__kinds_cleanup(void) {
+  pthread_mutex_lock(&S_compile_lock);
+  for (size_t i = 0; i < S_NRULES; i++)
+    for (int k = 0; k < S_NBUCKETS; k++) {
+      uregex_close(S_rules_by_lang[i].re[k]);
+      S_rules_by_lang[i].re[k] = NULL;
+    }
+  pthread_mutex_unlock(&S_compile_lock);
+}
+
 /* Bucket k of r, compiled on first need (under a lock: documents of one
  * language may be read by several threads). NULL when the bucket is
  * empty or does not compile (r->status then says why). */

@@ -55,6 +55,16 @@ typedef struct plx_error {
 /* The library's version, e.g. "0.1.0". Static string. */
 const char *plx_version(void);
 
+/* Release what the library keeps for the whole process once loaded (the
+ * Hunspell dictionaries, compiled furniture patterns), so that a program
+ * that frees its objects ends with no memory Valgrind calls lost (the
+ * tables loaded once stay reachable, as Valgrind reports them). Call it once, at the end, when no
+ * other thread uses the library; the library may be used again after,
+ * and loads them anew. ICU's and libxml2's own caches are theirs to
+ * release (u_cleanup, xmlCleanupParser), as the program alone knows
+ * whether it still uses them. */
+void plx_cleanup(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -768,7 +768,7 @@ static plx_status S_parse_html(const char *bytes, size_t len, xmlDoc **doc, plx_
   return PLX_OK;
 }
 
-static plx_status S_parse_xml(const char *bytes, size_t len, xmlDoc **doc, plx_error *err) {
+plx_status plx__xml_read(const char *bytes, size_t len, xmlDoc **doc, plx_error *err) {
   S_errors errors = {0};
   S_handlers saved;
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -792,6 +792,81 @@ static plx_status S_parse_xml(const char *bytes, size_t len, xmlDoc **doc, plx_e
   return S_fail_parse(err, "XML", "not well-formed XML", &errors);
 }
 
+/* Characters of text under each xml:lang, for the two largest. */
+typedef struct S_langtext {
+  char lang[2][8];
+  size_t chars[2], total;
+} S_langtext;
+
+static void S_lang_add(S_langtext *t, const char *lang, size_t n) {
+  t->total += n;
+  if (!lang) return;
+  char p[8] = {0};
+  for (size_t k = 0; k < 7 && lang[k] && lang[k] != '-' && lang[k] != '_'; k++)
+    p[k] = (char)(lang[k] >= 'A' && lang[k] <= 'Z' ? lang[k] + 32 : lang[k]);
+  for (int q = 0; q < 2; q++)
+    if (!strcmp(t->lang[q], p) || !t->lang[q][0]) {
+      memcpy(t->lang[q], p, sizeof p);
+      t->chars[q] += n;
+      return;
+    }
+}
+
+/* An XML document Parallax must not read as one article: a bilingual
+ * file, a localisation format, or text in two languages side by side
+ * (read as one article, the two would be silently mixed). */
+static plx_status S_check_article(xmlDoc *doc, plx_error *err) {
+  const xmlNode *root = xmlDocGetRootElement(doc);
+  if (!root) return PLX_OK;
+  const char *name = (const char *)root->name;
+  if (!strcmp(name, "xliff") || !strcmp(name, "tmx"))
+    return plx__fail(err, PLX_ERR_INPUT,
+                     "a bilingual %s file, not an article: check its units with "
+                     "`parallax diff FILE` (one file)",
+                     strcmp(name, "tmx") ? "XLIFF" : "TMX");
+  static const struct {
+    const char *root, *what;
+  } known[] = {{"TS", "a Qt Linguist translation file"},
+               {"resources", "an Android string resource file"},
+               {"svg", "an SVG image"},
+               {"plist", "a property list"}};
+  for (size_t k = 0; k < sizeof known / sizeof *known; k++)
+    if (!strcmp(name, known[k].root))
+      return plx__fail(err, PLX_ERR_INPUT,
+                       "%s, not an article: Parallax reads articles (text, HTML, XML) and "
+                       "bilingual XLIFF and TMX files (convert it to XLIFF first)",
+                       known[k].what);
+  /* the text under each language, walking the tree without recursion */
+  S_langtext lt;
+  memset(&lt, 0, sizeof lt);
+  const xmlNode *n = root;
+  while (n) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      size_t chars = 0;
+      for (const xmlChar *p = n->content; p && *p; p++) chars += (*p & 0xC0) != 0x80 && *p > ' ';
+      if (chars) {
+        xmlChar *lang = xmlNodeGetLang(n);
+        S_lang_add(&lt, (const char *)lang, chars);
+        if (lang) xmlFree(lang);
+      }
+    }
+    if (n->type == XML_ELEMENT_NODE && n->children) {
+      n = n->children;
+      continue;
+    }
+    while (n && !n->next && n != root) n = n->parent;
+    if (!n || n == root) break;
+    n = n->next;
+  }
+  if (lt.total && lt.lang[1][0] && lt.chars[0] * 4 > lt.total && lt.chars[1] * 4 > lt.total)
+    return plx__fail(err, PLX_ERR_INPUT,
+                     "text in two languages (xml:lang \"%s\" and \"%s\") in one file: give "
+                     "each language's article as its own file, or a translation as XLIFF or "
+                     "TMX",
+                     lt.lang[0], lt.lang[1]);
+  return PLX_OK;
+}
+
 plx_status plx__markup_extract(const char *bytes, size_t len, int xml, plx__extract *out,
                                plx_error *err) {
   memset(out, 0, sizeof *out);
@@ -801,7 +876,7 @@ plx_status plx__markup_extract(const char *bytes, size_t len, int xml, plx__extr
   xmlInitParser();
 
   xmlDoc *doc = NULL;
-  plx_status st = xml ? S_parse_xml(bytes ? bytes : "", len, &doc, err)
+  plx_status st = xml ? plx__xml_read(bytes ? bytes : "", len, &doc, err)
                       : S_parse_html(bytes ? bytes : "", len, &doc, err);
   if (st != PLX_OK) return st;
 
@@ -814,6 +889,10 @@ plx_status plx__markup_extract(const char *bytes, size_t len, int xml, plx__extr
   w.xml = xml;
   w.input_len = len;
   w.budget = len > (SIZE_MAX - ((size_t)1 << 20)) / 10 ? SIZE_MAX : 10 * len + ((size_t)1 << 20);
+  if (xml && (st = S_check_article(doc, err)) != PLX_OK) {
+    xmlFreeDoc(doc);
+    return st;
+  }
   if (xml) S_mark_containers(doc);
   st = S_walk_doc(&w, doc, err);
   xmlFreeDoc(doc);

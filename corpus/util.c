@@ -169,3 +169,11 @@ uint32_t plx__utf8_prev(const char *str, size_t *i) {
   *i = j;
   return cp;
 }
+
+/* Each module's process-wide state (see plx_cleanup). */
+void plx__hunspell_cleanup(void);
+
+void plx_cleanup(void) {
+  plx__hunspell_cleanup();
+  plx__kinds_cleanup();
+}

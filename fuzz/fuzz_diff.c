@@ -61,14 +61,14 @@ static void S_check_facts(const plx_fact *f, size_t nf, const plx_doc *d[2]) {
     const char *t = plx_doc_text(doc, &len);
     PLX_FUZZ_CHECK(plx_fuzz_utf8_ok(t + f[k].start, f[k].end - f[k].start));
     PLX_FUZZ_CHECK(f[k].type != NULL);
-    PLX_FUZZ_CHECK(memchr(f[k].value, '\0', sizeof f[k].value) != NULL);
+    PLX_FUZZ_CHECK(f[k].value && f[k].cp_value && f[k].evidence);
+    PLX_FUZZ_CHECK(plx_fuzz_utf8_ok(f[k].value, strlen(f[k].value)));
     PLX_FUZZ_CHECK((unsigned)f[k].status <= PLX_FACT_CONFLICT);
     if (f[k].has_counterpart) {
       PLX_FUZZ_CHECK(f[k].cp_sentence < plx_doc_sentence_count(other));
       const plx_sentence *c = plx_doc_sentence(other, f[k].cp_sentence);
       PLX_FUZZ_CHECK(c->start <= f[k].cp_start && f[k].cp_start <= f[k].cp_end &&
                      f[k].cp_end <= c->end);
-      PLX_FUZZ_CHECK(memchr(f[k].cp_value, '\0', sizeof f[k].cp_value) != NULL);
     }
   }
 }

@@ -16,9 +16,12 @@
  * dictionaries are shared by every handle and thread (under a lock) and
  * stay loaded until the process ends.
  */
+#define _GNU_SOURCE /* dladdr */
 #include "lexicon_internal.h"
 
+#include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <hunspell/hunspell.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -36,6 +39,9 @@
 #ifndef PLX_BUILDDATADIR
 #define PLX_BUILDDATADIR "lexicon/data"
 #endif
+#ifndef PLX_BUILDDIR
+#define PLX_BUILDDIR ""
+#endif
 #define S_IMAGE_NAME "lexicon.plx"
 
 /* ---- Hunspell, loaded once per process ---- */
@@ -48,6 +54,14 @@ typedef struct S_hun {
 static pthread_mutex_t S_hun_lock = PTHREAD_MUTEX_INITIALIZER;
 static S_hun S_huns[8];
 static size_t S_nhuns;
+
+void plx__hunspell_cleanup(void); /* plx_cleanup (util.c) */
+void plx__hunspell_cleanup(void) {
+  pthread_mutex_lock(&S_hun_lock);
+  for (size_t q = 0; q < S_nhuns; q++) Hunspell_destroy(S_huns[q].h);
+  S_nhuns = 0;
+  pthread_mutex_unlock(&S_hun_lock);
+}
 
 /* The dictionary of lang in the first folder that has one; NULL if none.
  * Call with S_hun_lock held. */
@@ -117,6 +131,33 @@ static int S_exists(const char *path) { return access(path, R_OK) == 0; }
 /* Where the pair's files are: the caller's folder, $PARALLAX_DATADIR, the
  * installed folder, or the source tree this program was built from (with
  * its image in the build tree). */
+/* Whether this code runs from the build tree (the program or library just
+ * built, its tests) rather than from an installed copy: only then may the
+ * data be looked for in the source and build trees. An installed library
+ * never looks there, even when the tree it was built in still exists. */
+static int S_build_tree;
+static pthread_once_t S_build_tree_once = PTHREAD_ONCE_INIT;
+
+static void S_build_tree_check(void) {
+  char self[PATH_MAX], *real = NULL;
+  Dl_info info;
+  const char *file = NULL;
+  if (dladdr((void *)&plx_lexicon_new, &info) && info.dli_fname && info.dli_fname[0])
+    file = info.dli_fname;
+  /* the main program's own symbols come without a file name */
+  ssize_t n = file ? -1 : readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n > 0) {
+    self[n] = '\0';
+    file = self;
+  }
+  if (file) real = realpath(file, NULL);
+  char *root = PLX_BUILDDIR[0] ? realpath(PLX_BUILDDIR, NULL) : NULL;
+  size_t rl = root ? strlen(root) : 0;
+  S_build_tree = real && root && !strncmp(real, root, rl) && real[rl] == '/';
+  free(real);
+  free(root);
+}
+
 static void S_find_data(const plx_lexicon_options *o, const char *pair, char *dir, size_t dn,
                         char *image, size_t in) {
   char path[8300];
@@ -127,7 +168,8 @@ static void S_find_data(const plx_lexicon_options *o, const char *pair, char *di
   }
   if (!base) {
     snprintf(path, sizeof path, "%s/%s/bilingual.tsv", PLX_PKGDATADIR, pair);
-    if (S_exists(path)) base = PLX_PKGDATADIR;
+    pthread_once(&S_build_tree_once, S_build_tree_check);
+    if (S_exists(path) || !S_build_tree) base = PLX_PKGDATADIR;
   }
   if (base) {
     snprintf(dir, dn, "%s/%s", base, pair);
@@ -204,6 +246,14 @@ plx_status plx_lexicon_new(const plx_lexicon_options *opt, plx_lexicon **out, pl
     snprintf(lex->dict_dir, sizeof lex->dict_dir, "%s", opt->dict_dir);
   }
   plx_status st;
+  if (!(opt->lexicon_path && plx__image_file_is_image(opt->lexicon_path)) && !S_exists(image) &&
+      !S_exists(probe) && !(opt->lexicon_path && opt->replace_default)) {
+    st = plx__fail(err, PLX_ERR_DATA,
+                   "no lexicon data for %s-%s in %s (install Parallax's data, or set "
+                   "PARALLAX_DATADIR to the folder that holds %s/)",
+                   lex->lang[1], lex->lang[0], lex->dir, pair);
+    goto fail;
+  }
   if (opt->lexicon_path && plx__image_file_is_image(opt->lexicon_path)) {
     /* a compiled lexicon stands for the whole pair */
     st = plx__image_map(&lex->im, opt->lexicon_path, err);

@@ -42,7 +42,12 @@ typedef struct plx_lexicon_options {
   const char *lang_a, *lang_b; /* the pair, e.g. "en", "es" (the default), in
                                 * either order: the documents' languages
                                 * decide which side is which */
-  const char *data_dir;        /* folder with the pair's files; NULL: default */
+  const char *data_dir;        /* folder holding the pair's folder ("en-es/");
+                                * NULL: $PARALLAX_DATADIR if set, else the
+                                * installed data (pkgdatadir). An installed
+                                * library never reads the tree it was built
+                                * in; only the program and tests run from
+                                * that tree fall back to its data. */
   const char *lexicon_path;    /* an extra bilingual TSV (--lexicon), or a
                                 * compiled lexicon (the whole pair), or NULL */
   int replace_default;         /* nonzero: lexicon_path replaces bilingual.tsv */

@@ -81,7 +81,8 @@ plx_status plx_batch_job_parse(const char *line, size_t len, plx_batch_job **job
       (st = S_member(root, "lang_b", 0, &j->lang_b, err)) ||
       (st = S_member(root, "mode", 0, &j->mode, err)))
     goto done;
-  if (j->mode && plx_align_mode_parse(j->mode) < 0) {
+  plx_align_mode mode;
+  if (j->mode && plx_align_mode_parse(j->mode, &mode, NULL)) {
     st = plx__fail(err, PLX_ERR_INPUT, "\"mode\": unknown mode \"%.60s\"", j->mode);
     goto done;
   }
@@ -168,7 +169,7 @@ static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const 
   dopt[0].lang = j->lang_a ? j->lang_a : o->lang_a;
   dopt[1].lang = j->lang_b ? j->lang_b : o->lang_b;
   plx_align_options aopt = o->align;
-  if (j->mode) aopt.mode = (plx_align_mode)plx_align_mode_parse(j->mode);
+  if (j->mode) plx_align_mode_parse(j->mode, &aopt.mode, NULL);
   plx_doc *docs[2] = {NULL, NULL};
   plx_alignment *al = NULL;
   plx_fact *facts = NULL;

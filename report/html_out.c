@@ -361,6 +361,13 @@ static size_t S_counterpart_fact(const S_ctx *c, const plx_fact *f) {
 
 /* ---- Facts ---- */
 
+/* What a fact says, quoted: its text, or for a fact with no text of its
+ * own (an inline code of a bilingual file) its value. */
+static char *S_fact_excerpt(const S_ctx *c, const plx_fact *f, size_t max) {
+  if (f->end == f->start && f->value[0]) return plx__strndup(f->value, strlen(f->value));
+  return S_excerpt(c->texts[f->side ? 1 : 0], f->start, f->end, max);
+}
+
 static void S_fact_attrs(const S_ctx *c, xmlNodePtr n, size_t k) {
   const plx_fact *f = &c->facts[k];
   int side = f->side ? 1 : 0;
@@ -371,7 +378,7 @@ static void S_fact_attrs(const S_ctx *c, xmlNodePtr n, size_t k) {
   S_attr(n, "data-type", f->type);
   if (f->value[0]) S_attr(n, "data-value", f->value);
   S_attrf(n, "id", "f%zu", k);
-  char *what = S_excerpt(c->texts[side], f->start, f->end, 80);
+  char *what = S_fact_excerpt(c, f, 80);
   plx__buf t = {0};
   plx__buf_printf(&t, "%s “%s”", f->type, what);
   if (f->value[0] && strcmp(f->type, "name") != 0) plx__buf_printf(&t, " = %s", f->value);
@@ -397,12 +404,12 @@ static void S_fact_label(const S_ctx *c, xmlNodePtr parent, size_t k, int with_t
   xmlNodePtr tag =
       S_el(parent, "span",
            f->status == PLX_FACT_CONFLICT ? "plx-tag plx-tag-conflict" : "plx-tag plx-tag-missing");
-  char *here = with_text ? S_excerpt(c->texts[side], f->start, f->end, 60) : NULL;
+  char *here = with_text ? S_fact_excerpt(c, f, 60) : NULL;
   if (f->status == PLX_FACT_CONFLICT) {
     char *there = f->has_counterpart && f->cp_end > f->cp_start
                       ? S_excerpt(c->texts[!side], f->cp_start, f->cp_end, 60)
                       : NULL;
-    if (!here) here = S_excerpt(c->texts[side], f->start, f->end, 60);
+    if (!here) here = S_fact_excerpt(c, f, 60);
     S_printf(tag, "conflict: %s ≠ %s", here, there ? there : f->cp_value);
     free(there);
   } else if (here) {
@@ -635,6 +642,10 @@ static void S_rows(const S_ctx *c, xmlNodePtr grid) {
       }
     }
   }
+  /* given pairs (the units of a bilingual file): unit j of B is on the
+   * row of unit j of A, linked or not */
+  if (plx_alignment_mode(c->al) == PLX_MODE_PAIRED)
+    for (size_t j = 0; j < nb && j < na; j++) row_of_b[j] = row_of_a[j];
   /* Slots: each A row, and each unlinked B sentence's own row placed after
    * the B sentence before it, or before the first linked B sentence. */
   S_slot *slots = plx__malloc((nrows + nb + 1) * sizeof *slots);
@@ -732,7 +743,7 @@ static void S_top_facts(const S_ctx *c, xmlNodePtr h) {
     xmlNodePtr li = S_el(ol, "li", NULL);
     xmlNodePtr a = S_el(li, "a", f->status == PLX_FACT_CONFLICT ? "plx-top-conflict" : "plx-top-missing");
     S_attrf(a, "href", "#f%zu", keys[q].k);
-    char *here = S_excerpt(c->texts[side], f->start, f->end, 70);
+    char *here = S_fact_excerpt(c, f, 70);
     if (f->status == PLX_FACT_CONFLICT) {
       char *there = f->has_counterpart && f->cp_end > f->cp_start
                         ? S_excerpt(c->texts[!side], f->cp_start, f->cp_end, 70)
@@ -791,11 +802,14 @@ static void S_summary(const S_ctx *c, xmlNodePtr body) {
   S_printf(S_el(li, "strong", NULL), "%zu", nconf);
   S_puts(li, nconf == 1 ? " conflict (marked on both sides)" : " conflicts (marked on both sides)");
   /* how the two were read, in plain words first */
-  int parallel = plx_alignment_mode(c->al) == PLX_MODE_PARALLEL;
+  plx_align_mode mode = plx_alignment_mode(c->al);
   xmlNodePtr p = S_el(h, "p", "plx-mode");
-  S_puts(p, parallel ? "Read as a translation: B follows A sentence by sentence. "
-                     : "Read as two independent reports of one story: a sentence is "
-                       "matched with whatever says the same, in any order. ");
+  S_puts(p, mode == PLX_MODE_PARALLEL ? "Read as a translation: B follows A sentence by sentence. "
+            : mode == PLX_MODE_PAIRED ? "Read as given pairs: each unit (line) of A with the "
+                                        "same unit of B. "
+                                      : "Read as two independent reports of one story: a "
+                                        "sentence is matched with whatever says the same, in "
+                                        "any order. ");
   S_printf(p, "%zu sentences of A and %zu of B have nothing like them on the other side.",
            c->gaps[0], c->gaps[1]);
   xmlNodePtr why = S_el(p, "span", "plx-mode-why");

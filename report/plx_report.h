@@ -26,8 +26,9 @@ typedef enum plx_format {
   PLX_FORMAT_TMX
 } plx_format;
 
-/* Parse "text", "json", "html", "tmx"; returns -1 when unknown. */
-int plx_format_parse(const char *name);
+/* The format of a name ("text", "json", "html", "tmx"): PLX_OK and *out
+ * set, or PLX_ERR_USAGE (naming the known ones) and *out unchanged. */
+plx_status plx_format_parse(const char *name, plx_format *out, plx_error *err);
 
 /* Render the sentences of a document, as `parallax split` prints them.
  * Text: one sentence per line (line breaks inside a sentence become spaces).

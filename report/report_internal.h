@@ -74,4 +74,13 @@ typedef struct plx__report_counts {
 void plx__report_count(const plx_alignment *al, const plx_doc *a, const plx_doc *b,
                        const plx_fact *facts, size_t nf, plx__report_counts *c);
 
+/* The report of a bilingual file's units (bitext_out.c): JSON and text by
+ * unit, HTML as the side-by-side page of the two columns of units. The
+ * facts are those of plx_units_facts, filtered. */
+struct plx_bitext;
+plx_status plx__bitext_render(const struct plx_bitext *bt, const plx_alignment *al,
+                              const plx_doc *src, const plx_doc *trg, const char *path,
+                              const plx_report_options *o, const plx_fact *facts, size_t nf,
+                              char **out, size_t *len, plx_error *err);
+
 #endif

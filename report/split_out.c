@@ -6,13 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-int plx_format_parse(const char *name) {
-  if (!name) return -1;
-  if (strcmp(name, "text") == 0) return PLX_FORMAT_TEXT;
-  if (strcmp(name, "json") == 0) return PLX_FORMAT_JSON;
-  if (strcmp(name, "html") == 0) return PLX_FORMAT_HTML;
-  if (strcmp(name, "tmx") == 0) return PLX_FORMAT_TMX;
-  return -1;
+plx_status plx_format_parse(const char *name, plx_format *out, plx_error *err) {
+  static const struct {
+    const char *name;
+    plx_format format;
+  } known[] = {{"text", PLX_FORMAT_TEXT}, {"json", PLX_FORMAT_JSON}, {"html", PLX_FORMAT_HTML},
+               {"tmx", PLX_FORMAT_TMX}};
+  for (size_t k = 0; name && k < sizeof known / sizeof *known; k++)
+    if (!strcmp(name, known[k].name)) {
+      *out = known[k].format;
+      return PLX_OK;
+    }
+  return plx__fail(err, PLX_ERR_USAGE, "unknown format '%.60s' (text, json, html, tmx)",
+                   name ? name : "");
 }
 
 static void S_sentence_json(plx__jw *w, const char *text, size_t id, const plx_sentence *s) {

@@ -2,7 +2,7 @@
 # parallax batch: one result line per job, in input order whatever the
 # number of threads; each pair's report is the one `parallax diff` writes; a
 # failing job is reported in its line and does not stop the others; "out"
-# files are written whole; exit status 0/1/2.
+# files are written whole; exit status 0/1/2/3.
 set -u
 : "${PARALLAX:=./parallax}"
 : "${srcdir:=.}"
@@ -41,7 +41,7 @@ open(jobfile, "w").write(text)
 rc1, out1, err1 = run(["batch", "-j", "1", jobfile])
 rc2, out2, err2 = run(["batch", "-j2", jobfile])
 rc3, out3, _ = run(["batch", "-j", "0", "-"], stdin=text.encode())
-check(rc1 == 1 and rc2 == 1 and rc3 == 1, "exit 1 (differences and failures): %d %d %d" % (rc1, rc2, rc3))
+check(rc1 == 3 and rc2 == 3 and rc3 == 3, "exit 3 (some jobs failed, the others ran): %d %d %d" % (rc1, rc2, rc3))
 check(out1 == out2 == out3, "results are the same with 1, 2 and all threads, and from stdin")
 check("4 of %d pairs failed" % len(jobs) in err1, "stderr names the failures: %r" % err1)
 lines = [json.loads(l) for l in out1.splitlines()]
@@ -103,7 +103,7 @@ bad = json.dumps({"a": "tests/data/parallel-en.txt", "b": "tests/data/parallel-e
                   "out": os.path.join(tmp, "no", "such", "dir.json")}) + "\n" + small
 rc, out, err = run(["batch", "-"], stdin=bad.encode())
 ls = [json.loads(x) for x in out.splitlines()]
-check(rc == 1 and len(ls) == 2 and ls[0]["status"] == "error" and ls[1]["status"] != "error",
+check(rc == 3 and len(ls) == 2 and ls[0]["status"] == "error" and ls[1]["status"] != "error",
       "unwritable out: job error, next job runs: %r" % out[:300])
 # trouble with the batch itself: exit 2, nothing written
 rc, out, err = run(["batch", os.path.join(tmp, "nojobs.jsonl")])
@@ -126,7 +126,7 @@ for args in (["split", "-o", art, art], ["diff", "-o", os.path.join(tmp, "link.t
     check(open(art, "rb").read() == before, "%s -o INPUT leaves the input as it was" % args[0])
 job = json.dumps({"a": art, "b": "corpus/jedi/es.txt", "out": art}) + "\n"
 rc, out, err = run(["batch", "-"], stdin=job.encode())
-check(rc == 1 and json.loads(out)["status"] == "error" and "is an input file" in out, "batch out = a: %r" % out[:200])
+check(rc == 3 and json.loads(out)["status"] == "error" and "is an input file" in out, "batch out = a: %r" % out[:200])
 check(open(art, "rb").read() == before, "batch: the input is unchanged")
 # a progress bar on standard error when it is a terminal, and not otherwise
 import pty

@@ -53,9 +53,10 @@ def validator(defn):
     s = dict(schema); s["$ref"] = "#/$defs/" + defn; s.pop("anyOf")
     return jsonschema.Draft202012Validator(s)
 root = jsonschema.Draft202012Validator(schema)
-kinds = {k: validator(k) for k in ("split", "align", "diff", "batch_result")}
+kinds = {k: validator(k) for k in ("split", "align", "diff", "bitext_diff", "batch_result")}
 def kind(d):
     if "line" in d: return "batch_result"
+    if "units" in d: return "bitext_diff"
     if "facts" in d: return "diff"
     if "links" in d: return "align"
     return "split"
@@ -86,7 +87,7 @@ bad_diff = {"a": bad_split, "b": bad_split, "mode": "parallel", "links": [], "ga
 for name, d, k in (("bad split", bad_split, "split"), ("bad diff", bad_diff, "diff")):
     if kinds[k].is_valid(d):
         fails += 1; print("FAIL: the schema accepts a", name)
-need = {"split": 15, "align": 6, "diff": 6, "batch_result": 4}
+need = {"split": 15, "align": 6, "diff": 6, "bitext_diff": 3, "batch_result": 4}
 for k, m in need.items():
     if counts.get(k, 0) < m:
         fails += 1; print("FAIL: only %d %s documents checked (want >= %d)" % (counts.get(k, 0), k, m))

@@ -173,10 +173,25 @@ static void test_job(void) {
 }
 
 static void test_mode_names(void) {
-  for (int m = PLX_MODE_AUTO; m <= PLX_MODE_COMPARABLE; m++)
-    CHECK_INT(plx_align_mode_parse(plx_align_mode_name((plx_align_mode)m)), m);
-  CHECK_INT(plx_align_mode_parse("fast"), -1);
-  CHECK_INT(plx_align_mode_parse(NULL), -1);
+  for (int m = PLX_MODE_AUTO; m <= PLX_MODE_PAIRED; m++) {
+    plx_align_mode got = PLX_MODE_AUTO;
+    CHECK_INT(plx_align_mode_parse(plx_align_mode_name((plx_align_mode)m), &got, NULL), PLX_OK);
+    CHECK_INT(got, m);
+  }
+  plx_align_mode kept = PLX_MODE_PARALLEL;
+  plx_error err = {0};
+  CHECK_INT(plx_align_mode_parse("fast", &kept, &err), PLX_ERR_USAGE);
+  CHECK(kept == PLX_MODE_PARALLEL && strstr(err.message, "'fast'") && strstr(err.message, "paired"));
+  CHECK_INT(plx_align_mode_parse(NULL, &kept, NULL), PLX_ERR_USAGE);
+  static const char *formats[] = {"text", "json", "html", "tmx"};
+  for (int k = 0; k < 4; k++) {
+    plx_format f = (plx_format)-1;
+    CHECK_INT(plx_format_parse(formats[k], &f, NULL), PLX_OK);
+    CHECK_INT(f, k);
+  }
+  plx_format f = PLX_FORMAT_HTML;
+  CHECK_INT(plx_format_parse("pdf", &f, &err), PLX_ERR_USAGE);
+  CHECK(f == PLX_FORMAT_HTML && strstr(err.message, "'pdf'"));
 }
 
 int main(void) {
