@@ -10,7 +10,7 @@ set -u
 : "${srcdir:=.}"
 srcdir=$(cd "$srcdir" && pwd)
 top=$(pwd)
-if [ -n "${PLX_SANITIZED:-}" ]; then
+if [ -n "${PLX_SAN_CFLAGS:-}" ]; then
   # a sanitized library wants its runtime first in a program built without it
   echo "installed: SKIP: a sanitizer build (the plain build runs this test)" >&2
   exit 77
