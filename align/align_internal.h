@@ -115,6 +115,13 @@ void plx__words_drop(const plx_alignment *al, size_t k);
  * reordered (no place faces the run). */
 int plx__wl_facing(const plx__wl *w, int side, size_t x0, size_t x1, size_t *y0, size_t *y1);
 
+/* A fact of side, sentence and span [start, end), matched, with no
+ * strings (""): what every fact starts as. */
+void plx__fact_init(plx_fact *f, int side, size_t sentence, size_t start, size_t end,
+                    const char *type);
+/* plx_facts' order, for qsort: side, sentence, start, type. */
+int plx__fact_cmp(const void *x, const void *y);
+
 /* Copy n facts into one allocation that holds their strings too (what
  * plx_facts returns: free() frees it all). */
 plx_fact *plx__facts_pack(const plx_fact *f, size_t n);

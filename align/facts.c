@@ -223,8 +223,8 @@ static void S_push_fact(plx_fact **f, size_t *n, size_t *cap, const plx_fact *x)
  * S_none); plx__facts_pack moves them into the array's block. */
 static const char S_none[] = "";
 
-static void S_fact_init(plx_fact *f, int side, size_t sentence, size_t start, size_t end,
-                        const char *type) {
+void plx__fact_init(plx_fact *f, int side, size_t sentence, size_t start, size_t end,
+                    const char *type) {
   memset(f, 0, sizeof *f);
   f->side = side;
   f->sentence = sentence;
@@ -533,7 +533,7 @@ static void S_value_facts(const plx_alignment *al, S_side *sd, const S_cov *c, p
       S_val *x = &sd[side].vals[i];
       S_side *o = &sd[!side];
       plx_fact fct;
-      S_fact_init(&fct, side, x->sentence, x->v.start, x->v.end, plx_value_type_name(x->v.type));
+      plx__fact_init(&fct, side, x->sentence, x->v.start, x->v.end, plx_value_type_name(x->v.type));
       S_set_str(&fct.value, x->v.value);
       const S_val *cp = NULL;
       double wgt = S_value_weight(&x->v, text);
@@ -746,7 +746,7 @@ static void S_name_facts(const plx_alignment *al, const S_side *sd, const S_cov 
           }
         }
         plx_fact fct;
-        S_fact_init(&fct, side, i, tk[t].start, tk[e - 1].end, "name");
+        plx__fact_init(&fct, side, i, tk[t].start, tk[e - 1].end, "name");
         S_set_value(&fct.value, text, fct.start, fct.end);
         int linked = sd[side].nlinks_of[i] > 0;
         if (covered * 2 >= words || found * 2 >= words) {
@@ -1086,7 +1086,7 @@ static void S_detail_facts(const plx_alignment *al, size_t k, const S_cov *c, co
              !S_punct_between(text, an->tok[ge].end, an->tok[ge + 1].start))
         ge++;
       plx_fact fct;
-      S_fact_init(&fct, side, w->sent[side][x->t], an->tok[gs].start, an->tok[ge].end, "detail");
+      plx__fact_init(&fct, side, w->sent[side][x->t], an->tok[gs].start, an->tok[ge].end, "detail");
       int conflict = x->owords > 0;
       fct.status = conflict ? PLX_FACT_CONFLICT : PLX_FACT_MISSING;
       fct.score = S_detail_score(x->info, (double)x->known / (double)x->words, q,
@@ -1137,7 +1137,7 @@ static void S_gap_facts(const plx_alignment *al, const S_side *sd, plx_fact **f,
       size_t s = se->start, e = se->end;
       while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n')) e--;
       plx_fact fct;
-      S_fact_init(&fct, side, i, s, e, "clause");
+      plx__fact_init(&fct, side, i, s, e, "clause");
       fct.status = PLX_FACT_MISSING;
       /* a whole sentence; a short one (a line of a list, a tag) less */
       fct.score = 0.5 + 0.5 * (1.0 - exp(-(double)nw / 6.0));
@@ -1148,7 +1148,7 @@ static void S_gap_facts(const plx_alignment *al, const S_side *sd, plx_fact **f,
 
 /* ---- all facts ---- */
 
-static int S_cmp_fact(const void *x, const void *y) {
+int plx__fact_cmp(const void *x, const void *y) {
   const plx_fact *a = x, *b = y;
   if (a->side != b->side) return a->side - b->side;
   if (a->sentence != b->sentence) return a->sentence < b->sentence ? -1 : 1;
@@ -1196,7 +1196,7 @@ plx_status plx_facts(const plx_alignment *al, plx_fact **facts, size_t *nfacts, 
   S_name_facts(al, sd, &cov, &f, &n, &cap);
   for (size_t k = 0; k < al->nlinks; k++) S_detail_facts(al, k, &cov, sd, &f, &n, &cap);
   S_gap_facts(al, sd, &f, &n, &cap);
-  if (n) qsort(f, n, sizeof *f, S_cmp_fact);
+  if (n) qsort(f, n, sizeof *f, plx__fact_cmp);
   for (int side = 0; side < 2; side++) {
     for (size_t i = 0; i < al->n[side]; i++) {
       free(sd[side].links_of[i]);

@@ -40,26 +40,11 @@ static int S_blank(const char *t, size_t len) {
   return 1;
 }
 
-static const char S_none[] = "";
-
+/* A unit's own check: a fact missing on the other side. */
 static void S_fact(plx_fact *f, int side, size_t unit, size_t start, size_t end,
                    const char *type) {
-  memset(f, 0, sizeof *f);
-  f->side = side;
-  f->sentence = unit;
-  f->start = start;
-  f->end = end;
-  f->type = type;
+  plx__fact_init(f, side, unit, start, end, type);
   f->status = PLX_FACT_MISSING;
-  f->value = f->cp_value = f->evidence = S_none;
-}
-
-static int S_cmp_fact(const void *x, const void *y) {
-  const plx_fact *a = x, *b = y;
-  if (a->side != b->side) return a->side - b->side;
-  if (a->sentence != b->sentence) return a->sentence < b->sentence ? -1 : 1;
-  if (a->start != b->start) return a->start < b->start ? -1 : 1;
-  return strcmp(a->type, b->type);
 }
 
 plx_status plx_units_facts(const plx_bitext *bt, const plx_alignment *al, plx_fact **facts,
@@ -123,7 +108,7 @@ plx_status plx_units_facts(const plx_bitext *bt, const plx_alignment *al, plx_fa
   }
   for (size_t k = 0; k < nb; k++)
     if (!quiet[base[k].sentence]) PLX__PUSH(out, n, cap, base[k]);
-  if (n) qsort(out, n, sizeof *out, S_cmp_fact);
+  if (n) qsort(out, n, sizeof *out, plx__fact_cmp);
   *facts = plx__facts_pack(out, n);
   *nfacts = n;
   free(out);

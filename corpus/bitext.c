@@ -3,14 +3,13 @@
 #include "internal.h"
 #include "plx_bitext.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <unicode/utf8.h>
 
 typedef struct S_unit {
   plx_unit pub;
@@ -241,23 +240,10 @@ static void S_inline(S_read *r, S_side *s, const xmlNode *el, int depth) {
         unsigned long cp = hex ? strtoul(hex, NULL, 16) : 0;
         free(hex);
         if (cp >= 0x20 && cp < 0x110000 && !(cp >= 0xD800 && cp < 0xE000)) {
-          char u[5];
-          size_t k = 0;
-          if (cp < 0x80) u[k++] = (char)cp;
-          else if (cp < 0x800) {
-            u[k++] = (char)(0xC0 | (cp >> 6));
-            u[k++] = (char)(0x80 | (cp & 0x3F));
-          } else if (cp < 0x10000) {
-            u[k++] = (char)(0xE0 | (cp >> 12));
-            u[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            u[k++] = (char)(0x80 | (cp & 0x3F));
-          } else {
-            u[k++] = (char)(0xF0 | (cp >> 18));
-            u[k++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            u[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            u[k++] = (char)(0x80 | (cp & 0x3F));
-          }
-          plx__buf_put(&s->text, u, k);
+          uint8_t u[U8_MAX_LENGTH];
+          int32_t k = 0;
+          U8_APPEND_UNSAFE(u, k, (UChar32)cp);
+          plx__buf_put(&s->text, (const char *)u, (size_t)k);
         } else {
           plx__buf_putc(&s->text, ' ');
         }
@@ -541,26 +527,8 @@ done:
 plx_status plx_bitext_load(const char *path, const plx_bitext_options *opt, plx_bitext **out,
                            plx_error *err) {
   *out = NULL;
-  struct stat sb;
-  if (stat(path, &sb) != 0) return plx__fail(err, PLX_ERR_IO, "%s", strerror(errno));
-  if (S_ISDIR(sb.st_mode)) return plx__fail(err, PLX_ERR_IO, "is a directory");
-  size_t limit = opt ? opt->max_input_bytes : (size_t)64 << 20;
-  FILE *f = fopen(path, "rb");
-  if (!f) return plx__fail(err, PLX_ERR_IO, "%s", strerror(errno));
   plx__buf b = {0};
-  char chunk[65536];
-  size_t got;
-  plx_status st = PLX_OK;
-  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    plx__buf_put(&b, chunk, got);
-    if (limit && b.len > limit) {
-      st = plx__fail(err, PLX_ERR_TOO_LARGE,
-                     "input is over the limit of %zu bytes (see --max-input-bytes)", limit);
-      break;
-    }
-  }
-  if (!st && ferror(f)) st = plx__fail(err, PLX_ERR_IO, "read error: %s", strerror(errno));
-  fclose(f);
+  plx_status st = plx__read_file(path, opt ? opt->max_input_bytes : (size_t)64 << 20, &b, err);
   if (!st) st = plx_bitext_parse(b.data ? b.data : "", b.len, opt, out, err);
   plx__buf_free(&b);
   return st;

@@ -2,11 +2,9 @@
  * it into sentences and give each sentence a kind. */
 #include "internal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 struct plx_doc {
   char *text;
@@ -206,30 +204,8 @@ plx_status plx_doc_load(const char *path, const plx_doc_options *opt, plx_doc **
     opt = &defaults;
   }
   *out = NULL;
-  struct stat st;
-  if (stat(path, &st) != 0)
-    return plx__fail(err, PLX_ERR_IO, "%s", strerror(errno));
-  if (S_ISDIR(st.st_mode)) return plx__fail(err, PLX_ERR_IO, "is a directory");
-  if (S_ISREG(st.st_mode) && opt->max_input_bytes && (size_t)st.st_size > opt->max_input_bytes)
-    return plx__fail(err, PLX_ERR_TOO_LARGE,
-                     "file is %lld bytes, over the limit of %zu (see --max-input-bytes)",
-                     (long long)st.st_size, opt->max_input_bytes);
-  FILE *f = fopen(path, "rb");
-  if (!f) return plx__fail(err, PLX_ERR_IO, "%s", strerror(errno));
   plx__buf b = {0};
-  char chunk[65536];
-  size_t r;
-  plx_status status = PLX_OK;
-  while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    plx__buf_put(&b, chunk, r);
-    if (opt->max_input_bytes && b.len > opt->max_input_bytes) {
-      status = plx__fail(err, PLX_ERR_TOO_LARGE, "input is over the limit of %zu bytes (see --max-input-bytes)",
-                         opt->max_input_bytes);
-      break;
-    }
-  }
-  if (!status && ferror(f)) status = plx__fail(err, PLX_ERR_IO, "read error: %s", strerror(errno));
-  fclose(f);
+  plx_status status = plx__read_file(path, opt->max_input_bytes, &b, err);
   if (!status) status = plx_doc_parse(b.data ? b.data : "", b.len, opt, out, err);
   plx__buf_free(&b);
   return status;

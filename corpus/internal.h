@@ -50,6 +50,11 @@ void plx__buf_free(plx__buf *b);
 /* Hands the bytes over to the caller (who frees them) and empties b. */
 char *plx__buf_detach(plx__buf *b, size_t *len);
 
+/* Read a whole file into *b (util.c): PLX_ERR_IO (a directory, missing,
+ * unreadable) or PLX_ERR_TOO_LARGE over limit bytes (0: none). The caller
+ * frees *b whatever the outcome. */
+plx_status plx__read_file(const char *path, size_t limit, plx__buf *b, plx_error *err);
+
 /* Record an error; returns status so that `return plx__fail(...)` reads. */
 plx_status plx__fail(plx_error *err, plx_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

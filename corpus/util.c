@@ -1,6 +1,9 @@
 /* util.c: memory, buffers, errors and UTF-8 helpers shared by all modules. */
 #include "internal.h"
 
+#include <errno.h>
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,4 +179,34 @@ void plx__hunspell_cleanup(void);
 void plx_cleanup(void) {
   plx__hunspell_cleanup();
   plx__kinds_cleanup();
+}
+
+/* Read a whole file into *b (appended), refusing a directory and more than
+ * limit bytes (0: no limit), the size checked before reading when the file
+ * says it. On failure *b may hold part of the file: the caller frees it. */
+plx_status plx__read_file(const char *path, size_t limit, plx__buf *b, plx_error *err) {
+  struct stat st;
+  if (stat(path, &st) != 0)
+    return plx__fail(err, PLX_ERR_IO, "%s", strerror(errno));
+  if (S_ISDIR(st.st_mode)) return plx__fail(err, PLX_ERR_IO, "is a directory");
+  if (S_ISREG(st.st_mode) && limit && (size_t)st.st_size > limit)
+    return plx__fail(err, PLX_ERR_TOO_LARGE,
+                     "file is %lld bytes, over the limit of %zu (see --max-input-bytes)",
+                     (long long)st.st_size, limit);
+  FILE *f = fopen(path, "rb");
+  if (!f) return plx__fail(err, PLX_ERR_IO, "%s", strerror(errno));
+  char chunk[65536];
+  size_t r;
+  plx_status status = PLX_OK;
+  while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    plx__buf_put(b, chunk, r);
+    if (limit && b->len > limit) {
+      status = plx__fail(err, PLX_ERR_TOO_LARGE, "input is over the limit of %zu bytes (see --max-input-bytes)",
+                         limit);
+      break;
+    }
+  }
+  if (!status && ferror(f)) status = plx__fail(err, PLX_ERR_IO, "read error: %s", strerror(errno));
+  fclose(f);
+  return status;
 }
