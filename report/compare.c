@@ -173,23 +173,28 @@ const plx_fact *plx_comparison_facts(const plx_comparison *c, size_t *n) {
   return c->facts;
 }
 
+/* A copy of the facts' structs (their strings stay in c's block), with
+ * those filter selects. */
+static plx_fact *S_selected(const plx_comparison *c, const plx_fact_filter *filter, size_t *n) {
+  plx_fact *f = plx__malloc((c->nfacts + 1) * sizeof *f);
+  if (c->nfacts) memcpy(f, c->facts, c->nfacts * sizeof *f);
+  *n = plx_facts_select(f, c->nfacts, filter);
+  return f;
+}
+
 size_t plx_comparison_differences(const plx_comparison *c, const plx_fact_filter *filter) {
   plx_fact_filter defaults;
   if (!filter) {
     plx_fact_filter_init(&defaults);
     filter = &defaults;
   }
-  size_t n = 0;
-  for (size_t k = 0; k < c->nfacts; k++) {
-    const plx_fact *f = &c->facts[k];
-    if (f->status == PLX_FACT_MATCHED || !(plx_fact_type_bit(f->type) & filter->types) ||
-        f->score + 1e-9 < filter->min_score)
-      continue;
-    /* a conflict is two facts: count it on side A */
-    if (f->status == PLX_FACT_CONFLICT && f->side == 1 && f->has_counterpart) continue;
-    n++;
-  }
-  return n;
+  size_t nf;
+  plx_fact *f = S_selected(c, filter, &nf);
+  /* as the reports count them: a conflict once */
+  plx__report_counts rc;
+  plx__report_count(c->al, c->doc[0], c->doc[1], f, nf, &rc);
+  free(f);
+  return rc.missing[0] + rc.missing[1] + rc.conflicts;
 }
 
 plx_status plx_comparison_report(const plx_comparison *c, const plx_report_options *o,
@@ -201,10 +206,8 @@ plx_status plx_comparison_report(const plx_comparison *c, const plx_report_optio
   }
   *out = NULL;
   if (differences) *differences = 0;
-  /* a copy of the structs: their strings stay in c's block */
-  plx_fact *f = plx__malloc((c->nfacts + 1) * sizeof *f);
-  if (c->nfacts) memcpy(f, c->facts, c->nfacts * sizeof *f);
-  size_t nf = plx_facts_select(f, c->nfacts, &o->facts);
+  size_t nf;
+  plx_fact *f = S_selected(c, &o->facts, &nf);
   for (size_t k = 0; k < nf && differences; k++)
     if (f[k].status != PLX_FACT_MATCHED) *differences = 1;
   plx_status st;
