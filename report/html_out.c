@@ -15,7 +15,10 @@
  * different orders. A B sentence with no link gets a row of its own right
  * after the B sentence before it (or, before the first linked one, just
  * before that sentence's row), so it stays near its neighbours. Every
- * sentence of both documents appears exactly once.
+ * sentence of both documents appears exactly once. Each row also carries
+ * its rank in B's order (data-b-order), so that the page's script can lay
+ * the rows out in B's order for reading B from start to end (in comparable
+ * mode, where the orders differ).
  *
  * Facts: every missing and every conflicting fact is one element with
  * data-status and data-side (matched facts are not drawn), so that the page
@@ -556,8 +559,8 @@ static void S_sentence(const S_ctx *c, xmlNodePtr cell, int side, size_t id) {
 }
 
 /* One row: A sentences a_ids (may be none) level with B sentences b_ids. */
-static void S_row(const S_ctx *c, xmlNodePtr grid, size_t rowno, const size_t *a_ids, size_t na,
-                  const size_t *b_ids, size_t nb) {
+static void S_row(const S_ctx *c, xmlNodePtr grid, size_t rowno, size_t b_rank,
+                  const size_t *a_ids, size_t na, const size_t *b_ids, size_t nb) {
   int missing = 0, conflict = 0, missing_side[2] = {0, 0};
   for (int side = 0; side < 2; side++) {
     const size_t *ids = side ? b_ids : a_ids;
@@ -578,6 +581,7 @@ static void S_row(const S_ctx *c, xmlNodePtr grid, size_t rowno, const size_t *a
   xmlNodePtr row = S_el(grid, "div", cls.data);
   plx__buf_free(&cls);
   S_attrf(row, "data-row", "%zu", rowno);
+  S_attrf(row, "data-b-order", "%zu", b_rank);
   for (int side = 0; side < 2; side++) {
     const size_t *ids = side ? b_ids : a_ids;
     size_t n = side ? nb : na;
@@ -607,6 +611,48 @@ static int S_slot_cmp(const void *x, const void *y) {
   if (p->anchor != q->anchor) return p->anchor < q->anchor ? -1 : 1;
   if (p->place != q->place) return p->place < q->place ? -1 : 1;
   return p->seq < q->seq ? -1 : p->seq > q->seq;
+}
+
+/* B's order of the rows (the page's "B's order" button; see the layout
+ * note): a row goes where its first B sentence is in B; a row with no B
+ * sentence stays right after the row it follows in A's order, so that A's
+ * unmatched sentences keep their neighbours. Returns each row's rank. */
+typedef struct S_bkey {
+  size_t key, next_to, row; /* first B sentence (or carried), A position */
+} S_bkey;
+
+static int S_bkey_cmp(const void *x, const void *y) {
+  const S_bkey *p = x, *q = y;
+  if (p->key != q->key) return p->key < q->key ? -1 : 1;
+  if (p->next_to != q->next_to) return p->next_to < q->next_to ? -1 : 1;
+  return p->row < q->row ? -1 : p->row > q->row;
+}
+
+static size_t *S_b_order(const S_slot *slots, size_t ns, const size_t *bids,
+                         const size_t *bfirst) {
+  S_bkey *k = plx__malloc((ns ? ns : 1) * sizeof *k);
+  /* key 0 is "before every B sentence"; B sentence j is key j + 1 */
+  size_t carried = 0, owner = 0;
+  for (size_t x = 0; x < ns; x++) {
+    const S_slot *sl = &slots[x];
+    size_t first = 0;
+    if (sl->place != 1)
+      first = sl->b + 1;
+    else if (bfirst[sl->row + 1] > bfirst[sl->row])
+      first = bids[bfirst[sl->row]] + 1; /* B ids of a row are ascending */
+    if (first) {
+      carried = first;
+      owner = x;
+      k[x] = (S_bkey){first, x, x};
+    } else
+      k[x] = (S_bkey){carried, owner, x};
+  }
+  qsort(k, ns, sizeof *k, S_bkey_cmp);
+  size_t *rank = plx__malloc((ns ? ns : 1) * sizeof *rank);
+  for (size_t r = 0; r < ns; r++)
+    rank[k[r].row] = r;
+  free(k);
+  return rank;
 }
 
 /* See the layout note at the top of the file. */
@@ -681,14 +727,17 @@ static void S_rows(const S_ctx *c, xmlNodePtr grid) {
   size_t *aids = plx__malloc((na ? na : 1) * sizeof(size_t));
   for (size_t i = 0; i < na; i++)
     aids[i] = i;
+  size_t *b_rank = S_b_order(slots, ns, bids, bfirst);
   for (size_t x = 0; x < ns; x++) {
     const S_slot *sl = &slots[x];
     if (sl->place == 1)
-      S_row(c, grid, x, aids + row_first[sl->row], row_first[sl->row + 1] - row_first[sl->row],
-            bids + bfirst[sl->row], bfirst[sl->row + 1] - bfirst[sl->row]);
+      S_row(c, grid, x, b_rank[x], aids + row_first[sl->row],
+            row_first[sl->row + 1] - row_first[sl->row], bids + bfirst[sl->row],
+            bfirst[sl->row + 1] - bfirst[sl->row]);
     else
-      S_row(c, grid, x, NULL, 0, &sl->b, 1);
+      S_row(c, grid, x, b_rank[x], NULL, 0, &sl->b, 1);
   }
+  free(b_rank);
   free(aids);
   free(bids);
   free(bfirst);
@@ -839,6 +888,20 @@ static void S_summary(const S_ctx *c, xmlNodePtr body) {
       S_printf(b, "Only in B (%zu)", c->missing[1]);
     else
       S_printf(b, "Conflicts (%zu)", nconf);
+  }
+  if (mode == PLX_MODE_COMPARABLE) {
+    /* two reports tell a story in their own orders: B can be read in its
+     * own (the script moves the rows; printing keeps the order chosen) */
+    xmlNodePtr order = S_el(bar, "div", "plx-orders");
+    S_attr(order, "role", "group");
+    S_attr(order, "aria-label", "Order of rows");
+    S_el_text(order, "span", "plx-orders-label", "Read in");
+    for (int side = 0; side < 2; side++) {
+      xmlNodePtr b = S_el_text(order, "button", "plx-order", side ? "B's order" : "A's order");
+      S_attr(b, "type", "button");
+      S_attr(b, "data-order", side ? "b" : "a");
+      S_attr(b, "aria-pressed", side ? "false" : "true");
+    }
   }
   xmlNodePtr legend = S_el(bar, "p", "plx-legend");
   S_el_text(legend, "span", "plx-key plx-key-missing", "missing");

@@ -69,7 +69,7 @@ def report(name, args, pa, pb):
 
 def expected(d, narrow, click_a=None):
     """What the test script should find, from the JSON report."""
-    x = {"narrow": narrow}
+    x = {"narrow": narrow, "comparable": d["mode"] == "comparable"}
     for side in "ab":
         x["sentences_" + side] = len(d[side]["sentences"])
         for st in ("missing", "conflict"):
@@ -201,6 +201,26 @@ TEST = r"""
     check(all('[data-status="conflict"]').filter(shown).length === X.conflict_a + X.conflict_b, 'conflict filter hides conflicts');
     filter('all');
     check(rows.every(shown), 'all: some rows hidden');
+    /* comparable mode: B can be read in its own order, and back */
+    var orders = all('.plx-order');
+    check(orders.length === (X.comparable ? 2 : 0), 'order buttons: ' + orders.length);
+    if (orders.length) {
+      function firstB(r) { var e = r.querySelector('.plx-s[data-side="b"]'); return e ? +e.getAttribute('data-sentence') : -1; }
+      function order(o) { document.querySelector('.plx-order[data-order="' + o + '"]').click(); }
+      order('b');
+      var now = all('.plx-row:not(.plx-head)');
+      check(now.length === rows.length, 'B order: rows lost');
+      var fb = now.map(firstB).filter(function (j) { return j >= 0; });
+      check(fb.every(function (j, i) { return i === 0 || j > fb[i - 1]; }), 'B order: B not in order: ' + fb.join());
+      check(now[0].getBoundingClientRect().top < now[now.length - 1].getBoundingClientRect().top, 'B order: rows not laid out in DOM order');
+      check(document.querySelector('.plx-order[data-order="b"]').getAttribute('aria-pressed') === 'true', 'B order button not pressed');
+      filter('missing-a');
+      check(all('.plx-row:not(.plx-head)').filter(shown).every(function (r) { return r.classList.contains('plx-has-missing-a'); }), 'B order: filter broken');
+      filter('all');
+      order('a');
+      check(all('.plx-row:not(.plx-head)').every(function (r, i) { return r === rows[i]; }), 'A order not restored');
+      notes.push('B order: ' + fb.length + ' rows with B');
+    }
     /* a word under the pointer lights the words aligned with it, and
      * only while it is there; a selected sentence's words take the focus */
     var w = document.querySelector('.plx-w[data-with]:not([data-with=""])');

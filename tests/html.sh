@@ -209,6 +209,26 @@ def check_pair(label, args, pa, pb):
                   "%s: words %d and %d name each other" % (label, as_, bs))
     check(npairs == 0 or spans, "%s: aligned words drawn" % label)
     rows = [e for e in E if has_class(e, "plx-row") and not has_class(e, "plx-head")]
+    # B's order (the page's "B's order" button): a permutation of the rows
+    # in which each row with B sentences comes in the order of its first
+    # one, and a row with none right after the row before it in A's order
+    ranks = [int(r["attrs"].get("data-b-order", -1)) for r in rows]
+    check(sorted(ranks) == list(range(len(rows))), "%s: data-b-order is a permutation" % label)
+    firstb = {}
+    for e in E:
+        if has_class(e, "plx-s") and e["attrs"].get("data-side") == "b":
+            r = next((p_ for p_ in reversed(e["parents"]) if has_class(p_, "plx-row")), None)
+            if r is not None and id(r) not in firstb:
+                firstb[id(r)] = int(e["attrs"]["data-sentence"])
+    by_b = sorted(range(len(rows)), key=lambda i: ranks[i])
+    fb = [firstb[id(rows[i])] for i in by_b if id(rows[i]) in firstb]
+    check(fb == sorted(fb), "%s: rows in B's order have B's sentences in order %r" % (label, fb))
+    for k, i in enumerate(by_b):
+        if id(rows[i]) not in firstb and i > 0:
+            check(k > 0 and by_b[k - 1] == i - 1,
+                  "%s: row %d without B follows its A neighbour in B's order" % (label, i))
+    orders = [e for e in E if has_class(e, "plx-order")]
+    check(len(orders) == (2 if d["mode"] == "comparable" else 0), "%s: order buttons %d" % (label, len(orders)))
     for r in rows:
         cells = [x for x in E if has_class(x, "plx-cell") and x["parents"] and x["parents"][-1] is r]
         check(len(cells) == 2, "%s: a row has two cells" % label)

@@ -1,7 +1,8 @@
 /* report.js: the interactive part of Parallax's HTML report (built into the
  * library and written inline at the end of each report's body; see
  * report/html_out.c). Filters rows, shows for a clicked sentence its
- * counterparts and the evidence for each link, and lights the words
+ * counterparts and the evidence for each link, lays the rows out in A's
+ * or B's order, and lights the words
  * aligned with a word under the pointer or the focus. No network, no
  * storage.
  * This text goes into a script element as it is: it must never contain a
@@ -43,6 +44,23 @@
     body.setAttribute('data-filter', f);
     each('.plx-filter', function (b) {
       b.setAttribute('aria-pressed', b.getAttribute('data-filter') === f ? 'true' : 'false');
+    });
+  }
+
+  /* The rows in A's order (as written) or in B's (data-b-order, computed
+   * by the report): the same rows, moved, so filters and links still
+   * hold. */
+  var grid = doc.getElementById('plx-grid');
+  function setOrder(o) {
+    var rows = Array.prototype.slice.call(grid.querySelectorAll('.plx-row[data-row]'));
+    var key = o === 'b' ? 'data-b-order' : 'data-row';
+    rows.sort(function (x, y) {
+      return parseInt(x.getAttribute(key), 10) - parseInt(y.getAttribute(key), 10);
+    });
+    rows.forEach(function (r) { grid.appendChild(r); });
+    body.setAttribute('data-order', o);
+    each('.plx-order', function (b) {
+      b.setAttribute('aria-pressed', b.getAttribute('data-order') === o ? 'true' : 'false');
     });
   }
 
@@ -138,6 +156,8 @@
     if (!(t instanceof Element)) return;
     var f = t.closest('.plx-filter');
     if (f) return setFilter(f.getAttribute('data-filter'));
+    var o = t.closest('.plx-order');
+    if (o && grid) return setOrder(o.getAttribute('data-order'));
     if (t.closest('#plx-close')) return hidePanel();
     var j = t.closest('.plx-jump');
     if (j) {
