@@ -8,7 +8,10 @@
  *   "tag"           an inline code of the source the target lacks (side 0)
  *                   or one the target adds (side 1); its span is empty, at
  *                   the place the code stood, and its value is the code as
- *                   a translation tool shows it (<g id="1">);
+ *                   a translation tool shows it (<g id="1">); also a
+ *                   placeholder of the text (%s, %1$s, %(name)s, %1,
+ *                   {0}, {name}, {{name}}, ${name}) one side lacks, its
+ *                   span the placeholder;
  *   "untranslated"  a unit with no target or an empty one (side 0, the
  *                   source, no counterpart), or a target that is its
  *                   source word for word (side 1, the source as its

@@ -3,13 +3,14 @@
 # python3-jsonschema checks JSON output against the schema in tests;
 # chromium (with a font) runs the HTML report test in a real browser;
 # dict-freedict-eng-spa gives hunalign, the anchor of make bench, its
-# dictionary.
+# dictionary; translate-toolkit writes the XLIFF and TMX files of the
+# CAT-tool round trip (tests/roundtrip.sh).
 # With --check: exit 0 if everything is installed, 1 otherwise.
 set -eu
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libicu-dev libhunspell-dev libxml2-dev libjansson-dev
 hunspell-en-us hunspell-es python3 python3-jsonschema valgrind
-chromium fonts-dejavu-core dict-freedict-eng-spa"
+chromium fonts-dejavu-core dict-freedict-eng-spa translate-toolkit"
 missing=
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -2,6 +2,8 @@
  * and the documents made of them. */
 #include "test.h"
 #include "plx_bitext.h"
+#include "plx_compare.h"
+#include "internal.h"
 
 #include <stdlib.h>
 
@@ -137,11 +139,61 @@ static void test_refused(void) {
           PLX_ERR_ENCODING, "UTF-8");
 }
 
+/* Placeholders of software strings: lost or renamed ones are tags
+ * missing; per cent signs of prose are not placeholders. Each unit says
+ * how many tag facts it should have missing on each side. */
+static void test_placeholders(void) {
+  static const struct {
+    const char *src, *tgt;
+    int miss_src, miss_tgt;
+  } cases[] = {
+      {"Deleted %d files from %s.", "Se borraron %d archivos.", 1, 0},
+      {"Page %1 of %2", "Página %2 de %1", 0, 0},
+      {"%(user)s joined %1$s.", "%(usuario)s se unió a %1$s.", 1, 1},
+      {"Hello, {name}!", "¡Hola, {nombre}!", 1, 1},
+      {"{{count}} items, {0,number} left", "{{count}} elementos, quedan {0,number}", 0, 0},
+      {"Saved 50% of 100%% and 5%d", "Se ahorró el 50 % de 100%% y 5%d", 0, 0},
+      {"A 20% drop in 2% of cases", "Una caída del 20% en el 2 % de los casos", 0, 0},
+      {"Price: ${amount}", "Precio: {amount}", 1, 1},
+  };
+  size_t nc = sizeof cases / sizeof cases[0];
+  plx__buf x = {0};
+  plx__buf_puts(&x, "<tmx version='1.4'><header srclang='en'/><body>");
+  for (size_t k = 0; k < nc; k++)
+    plx__buf_printf(&x, "<tu tuid='%zu'><tuv xml:lang='en'><seg>%s</seg></tuv>"
+                        "<tuv xml:lang='es'><seg>%s</seg></tuv></tu>",
+                    k, cases[k].src, cases[k].tgt);
+  plx__buf_puts(&x, "</body></tmx>");
+  plx_comparison *c = NULL;
+  plx_error err = {0};
+  plx_status st = plx_compare_bitext_buffer(x.data, x.len, NULL, &c, &err);
+  plx__buf_free(&x);
+  CHECK_INT(st, PLX_OK);
+  if (st) {
+    fprintf(stderr, "  %s\n", err.message);
+    return;
+  }
+  size_t n = 0;
+  const plx_fact *f = plx_comparison_facts(c, &n);
+  for (size_t k = 0; k < nc; k++) {
+    int miss[2] = {0, 0};
+    for (size_t i = 0; i < n; i++)
+      if (f[i].sentence == k && !strcmp(f[i].type, "tag") && f[i].status == PLX_FACT_MISSING)
+        miss[f[i].side]++;
+    CHECK_INT(miss[0], cases[k].miss_src);
+    CHECK_INT(miss[1], cases[k].miss_tgt);
+    if (miss[0] != cases[k].miss_src || miss[1] != cases[k].miss_tgt)
+      fprintf(stderr, "  unit %zu: \"%s\" / \"%s\"\n", k, cases[k].src, cases[k].tgt);
+  }
+  plx_comparison_free(c);
+}
+
 int main(void) {
   test_sniff();
   test_xliff1();
   test_xliff2();
   test_tmx();
   test_refused();
+  test_placeholders();
   TEST_DONE();
 }
