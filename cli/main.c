@@ -32,7 +32,7 @@ static const char usage_text[] =
     "                                                     lexicon) for a fast start\n"
     "\n"
     "Options:\n"
-    "  --lang L, --lang-a L, --lang-b L   en, es or auto (default: detected)\n"
+    "  --lang L, --lang-a L, --lang-b L   en, es, ru or auto (default: detected)\n"
     "  --input text|html|xml              input format (default: found by content)\n"
     "  --format F                         output format\n"
     "  --segmented                        input is one segment per line\n"
@@ -71,7 +71,7 @@ static const struct {
      "Split an article into sentences, each with its kind (text, title, heading,\n"
      "caption, list, boilerplate, duplicate) and, as JSON, its byte span.\n"
      "\n"
-     "  --lang L            en, es or auto (default: detected)\n"
+     "  --lang L            en, es, ru or auto (default: detected)\n"
      "  --format F          text (one sentence a line) or json\n"
      "  --input F           text, html or xml (default: found by content)\n"
      "  --segmented         the input is one segment per line\n"
@@ -112,7 +112,7 @@ static const struct {
      "                      date, duration (values: all six), name, detail, clause,\n"
      "                      tag, untranslated (XLIFF, TMX)\n"
      "  --ignore TYPES      report all but these types\n"
-     "  --lang-a L, --lang-b L   en, es or auto (default: detected)\n"
+     "  --lang-a L, --lang-b L   en, es, ru or auto (default: detected)\n"
      "  --segmented         the inputs are one segment per line\n"
      "  --lexicon FILE      add a bilingual lexicon (TSV, or compiled)\n"
      "  -o FILE             write the report to FILE (atomically)\n"
@@ -320,7 +320,7 @@ static int S_parse(int argc, char **argv, int first, opts *o, char *msg, size_t 
 static int S_check_lang(const char *opt, const char *v) {
   if (!v || !strcmp(v, "auto") || plx_lang_supported(v)) return 0;
   char msg[256];
-  snprintf(msg, sizeof msg, "%s: unsupported language '%s' (supported: en, es, auto)", opt, v);
+  snprintf(msg, sizeof msg, "%s: unsupported language '%s' (supported: en, es, ru, auto)", opt, v);
   S_usage_error(msg);
   return -1;
 }

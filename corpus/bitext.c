@@ -121,19 +121,7 @@ static char *S_lang_attr(const xmlNode *n) {
 
 /* "en-US", "EN_us", "es-419" -> "en", "es"; NULL when not a language
  * Parallax reads (raw is kept for the message). */
-static const char *S_primary(const char *raw) {
-  if (!raw) return NULL;
-  char p[4] = {0};
-  size_t k = 0;
-  while (raw[k] && raw[k] != '-' && raw[k] != '_' && k < 3) {
-    char c = raw[k];
-    p[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  if (raw[k] && raw[k] != '-' && raw[k] != '_') return NULL;
-  if (!strcmp(p, "en") || !strcmp(p, "eng")) return "en";
-  if (!strcmp(p, "es") || !strcmp(p, "spa")) return "es";
-  return NULL;
-}
+static const char *S_primary(const char *raw) { return plx_lang_canonical(raw); }
 
 static int S_same_primary(const char *a, const char *b) {
   if (!a || !b) return 0;
@@ -498,7 +486,7 @@ plx_status plx_bitext_parse(const char *bytes, size_t len, const plx_bitext_opti
     }
     if (!r.bt->lang[k]) {
       st = plx__fail(err, PLX_ERR_LANGUAGE,
-                     "%s language '%.20s' is not one Parallax reads (en, es)",
+                     "%s language '%.20s' is not one Parallax reads (en, es, ru)",
                      k ? "target" : "source", raw);
       goto done;
     }

@@ -120,7 +120,7 @@ plx_status plx_doc_parse(const char *bytes, size_t len, const plx_doc_options *o
                      "input is %zu bytes, over the limit of %zu (see --max-input-bytes)",
                      len, opt->max_input_bytes);
   if (opt->lang && strcmp(opt->lang, "auto") != 0 && !plx_lang_supported(opt->lang))
-    return plx__fail(err, PLX_ERR_LANGUAGE, "unsupported language '%s' (supported: en, es)",
+    return plx__fail(err, PLX_ERR_LANGUAGE, "unsupported language '%s' (supported: en, es, ru)",
                      opt->lang);
   plx_status st = S_check_encoding(bytes, len, err);
   if (st) return st;
@@ -151,7 +151,7 @@ plx_status plx_doc_parse(const char *bytes, size_t len, const plx_doc_options *o
   if (d->len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0) from = 3;
 
   if (opt->lang && strcmp(opt->lang, "auto") != 0) {
-    d->lang = strcmp(opt->lang, "en") == 0 ? "en" : "es";
+    d->lang = plx_lang_canonical(opt->lang);
   } else {
     d->lang = plx_lang_detect(d->text + from, d->len - from, NULL);
     if (!d->lang) {

@@ -76,6 +76,7 @@ typedef struct S_rules {
 static S_rules S_rules_by_lang[] = {
     {"en", "corpus/data/en/boilerplate.txt", {NULL}, {{NULL, 0, 0}}, PLX_OK, ""},
     {"es", "corpus/data/es/boilerplate.txt", {NULL}, {{NULL, 0, 0}}, PLX_OK, ""},
+    {"ru", "corpus/data/ru/boilerplate.txt", {NULL}, {{NULL, 0, 0}}, PLX_OK, ""},
 };
 static pthread_mutex_t S_compile_lock = PTHREAD_MUTEX_INITIALIZER;
 #define S_NRULES (sizeof S_rules_by_lang / sizeof S_rules_by_lang[0])

@@ -1,12 +1,15 @@
-/* langid.c: tell English from Spanish, and both from everything else.
+/* langid.c: tell English, Spanish and Russian apart, and from everything
+ * else.
  *
- * Parallax compares an English article with a Spanish one, so it needs to
+ * Parallax compares articles in two of these languages, so it needs to
  * know which is which, and above all it must not take a French or Catalan
- * article for a Spanish one: a comparison of the wrong texts would report
- * differences that are not there. Hence the method is a vote of frequent
- * function words, with reference lists for the neighbouring Latin-script
- * languages (fr, pt, it, de, ca, nl) that can win the vote and make us
- * answer "neither" instead of guessing.
+ * article for a Spanish one, or a Ukrainian one for Russian: a comparison
+ * of the wrong texts would report differences that are not there. Hence
+ * the method is a vote of frequent function words, with reference lists
+ * for the neighbouring languages of the same script (fr, pt, it, de, ca,
+ * nl; uk, bg, be, sr, mk) that can win the vote and make us answer
+ * "neither" instead of guessing. Only the lists of the text's main script
+ * (Latin or Cyrillic) vote.
  *
  * Words are runs of letters (plus combining marks), normalised to NFC and
  * case-folded. Each word found in a list adds 1/k to the score of each of
@@ -31,17 +34,22 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
-/* The first two are the languages we answer; the others only vote. */
+/* The first three are the languages we answer; the others only vote,
+ * each against the answers written in its own script. */
 static const struct {
   const char *code, *file;
+  int cyrillic;
 } S_langs[] = {
-    {"en", "corpus/data/en/words.txt"},  {"es", "corpus/data/es/words.txt"},
-    {"fr", "corpus/data/langid/fr.txt"}, {"pt", "corpus/data/langid/pt.txt"},
-    {"it", "corpus/data/langid/it.txt"}, {"de", "corpus/data/langid/de.txt"},
-    {"ca", "corpus/data/langid/ca.txt"}, {"nl", "corpus/data/langid/nl.txt"},
+    {"en", "corpus/data/en/words.txt", 0},  {"es", "corpus/data/es/words.txt", 0},
+    {"ru", "corpus/data/ru/words.txt", 1},  {"fr", "corpus/data/langid/fr.txt", 0},
+    {"pt", "corpus/data/langid/pt.txt", 0}, {"it", "corpus/data/langid/it.txt", 0},
+    {"de", "corpus/data/langid/de.txt", 0}, {"ca", "corpus/data/langid/ca.txt", 0},
+    {"nl", "corpus/data/langid/nl.txt", 0}, {"uk", "corpus/data/langid/uk.txt", 1},
+    {"bg", "corpus/data/langid/bg.txt", 1}, {"be", "corpus/data/langid/be.txt", 1},
+    {"sr", "corpus/data/langid/sr.txt", 1}, {"mk", "corpus/data/langid/mk.txt", 1},
 };
 #define S_NLANG ((int)(sizeof S_langs / sizeof S_langs[0]))
-#define S_NANSWER 2
+#define S_NANSWER 3
 
 /* A language is told within its first paragraphs; reading more only costs. */
 #define S_SCAN_BYTES 65536
@@ -75,8 +83,36 @@ static struct {
 
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
+/* The answers' other names (ISO 639-2/3) and English names; the same
+ * order as S_langs. */
+static const struct {
+  const char *iso3, *name;
+} S_names[S_NANSWER] = {{"eng", "English"}, {"spa", "Spanish"}, {"rus", "Russian"}};
+
 int plx_lang_supported(const char *lang) {
-  return lang && (strcmp(lang, "en") == 0 || strcmp(lang, "es") == 0);
+  for (int l = 0; lang && l < S_NANSWER; l++)
+    if (strcmp(lang, S_langs[l].code) == 0) return 1;
+  return 0;
+}
+
+const char *plx_lang_canonical(const char *tag) {
+  if (!tag) return NULL;
+  char p[4] = {0};
+  size_t k = 0;
+  while (tag[k] && tag[k] != '-' && tag[k] != '_' && k < 3) {
+    char c = tag[k];
+    p[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  if (tag[k] && tag[k] != '-' && tag[k] != '_') return NULL;
+  for (int l = 0; l < S_NANSWER; l++)
+    if (!strcmp(p, S_langs[l].code) || !strcmp(p, S_names[l].iso3)) return S_langs[l].code;
+  return NULL;
+}
+
+const char *plx_lang_name(const char *code) {
+  for (int l = 0; code && l < S_NANSWER; l++)
+    if (!strcmp(code, S_langs[l].code)) return S_names[l].name;
+  return code;
 }
 
 static uint32_t S_hash(const UChar *w, int32_t n) {
@@ -138,6 +174,9 @@ static int32_t S_fold(const UChar *w, int32_t n, UChar *out, int32_t cap) {
   uerr = U_ZERO_ERROR;
   int32_t m = u_strFoldCase(out, cap, src, sn, U_FOLD_CASE_DEFAULT, &uerr);
   if (U_FAILURE(uerr) || uerr == U_STRING_NOT_TERMINATED_WARNING || m > cap) return -1;
+  /* Russian text mostly writes ё as е */
+  for (int32_t i = 0; i < m; i++)
+    if (out[i] == 0x0451) out[i] = 0x0435;
   return m;
 }
 
@@ -190,7 +229,7 @@ static uint16_t S_lookup(const UChar *w, int32_t n) {
 }
 
 typedef struct S_count {
-  size_t tokens, latin, other;
+  size_t tokens, latin, cyrillic, other;
   size_t hits[S_NLANG], cues[S_NLANG];
   double score[S_NLANG];
 } S_count;
@@ -232,6 +271,7 @@ static void S_scan(const char *text, size_t len, S_count *c) {
       UErrorCode uerr = U_ZERO_ERROR;
       UScriptCode sc = uscript_getScript(ch, &uerr);
       if (sc == USCRIPT_LATIN) c->latin++;
+      else if (sc == USCRIPT_CYRILLIC) c->cyrillic++;
       else if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED) c->other++;
     }
     if (letter || mark) {
@@ -258,15 +298,16 @@ const char *plx_lang_detect(const char *text, size_t len, double *confidence) {
   memset(&c, 0, sizeof c);
   S_scan(text, n, &c);
 
-  /* Cyrillic, Greek, CJK...: none of our lists can speak for them. */
-  if (c.latin == 0 || c.other > c.latin) return NULL;
-
-  int best = c.score[1] > c.score[0], second = !best;
-  for (int l = 2; l < S_NLANG; l++) {
-    if (c.score[l] > c.score[best]) {
+  /* The lists of the text's script vote; Greek, CJK...: none can speak. */
+  int cyr = c.cyrillic > c.latin;
+  if (cyr ? c.cyrillic < c.other : (c.latin == 0 || c.other > c.latin)) return NULL;
+  int best = -1, second = -1;
+  for (int l = 0; l < S_NLANG; l++) {
+    if (S_langs[l].cyrillic != cyr) continue;
+    if (best < 0 || c.score[l] > c.score[best]) {
       second = best;
       best = l;
-    } else if (c.score[l] > c.score[second]) {
+    } else if (second < 0 || c.score[l] > c.score[second]) {
       second = l;
     }
   }

@@ -94,12 +94,21 @@ size_t plx_doc_sentence_count(const plx_doc *doc);
 /* Sentence i (0-based, document order); NULL if i is out of range. */
 const plx_sentence *plx_doc_sentence(const plx_doc *doc, size_t i);
 
-/* Whether a language is supported ("en", "es"). */
+/* Whether a language is supported ("en", "es", "ru"). */
 int plx_lang_supported(const char *lang);
 
-/* Guess the language of UTF-8 text. Returns "en" or "es", or NULL when the
- * text is in neither or is too short to tell. *confidence (may be NULL)
- * receives a value in [0,1]. */
+/* The supported language a tag names, as its two-letter code in static
+ * storage: "en-US", "EN_gb", "eng" are "en"; "es-419", "spa" are "es";
+ * "ru-RU", "rus" are "ru". NULL for any other language (or NULL). */
+const char *plx_lang_canonical(const char *tag);
+
+/* The English name of a supported language ("Russian"); the code itself
+ * for any other. */
+const char *plx_lang_name(const char *code);
+
+/* Guess the language of UTF-8 text. Returns "en", "es" or "ru", or NULL
+ * when the text is in none of them or is too short to tell. *confidence
+ * (may be NULL) receives a value in [0,1]. */
 const char *plx_lang_detect(const char *text, size_t len, double *confidence);
 
 #ifdef __cplusplus

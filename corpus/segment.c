@@ -34,8 +34,9 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
-typedef enum { AB_NONE = 0, AB_PREFIX, AB_NUMBER, AB_TIME, AB_AMBIGUOUS } ab_class;
+typedef enum { AB_NONE = 0, AB_PREFIX, AB_NUMBER, AB_TIME, AB_YEAR, AB_AMBIGUOUS } ab_class;
 
 typedef struct ab_entry {
   char *key;      /* case-folded (ASCII lowercase) unless case-sensitive */
@@ -81,10 +82,33 @@ static int S_cmp_str(const void *a, const void *b) {
 
 /* Lowercase ASCII letters only; other letters (Ñ, É) are rare at the start
  * of an abbreviation and case-folding them would need ICU for little gain. */
+/* Lower case into out (cap bytes, NUL-terminated); ASCII by hand, other
+ * letters by ICU's simple case mapping (Cyrillic "Проф" is "проф"), ё as
+ * е. Returns the length, or (size_t)-1 if it does not fit. */
+static size_t S_lower(const char *s, size_t n, char *out, size_t cap) {
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    if ((unsigned char)s[i] < 0x80) {
+      if (o + 1 >= cap) return (size_t)-1;
+      char c = s[i++];
+      out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+      continue;
+    }
+    uint32_t c = plx__utf8_next(s, n, &i);
+    UChar32 l = u_tolower((UChar32)c);
+    if (l == 0x451) l = 0x435;
+    if (o + 4 >= cap) return (size_t)-1;
+    UBool bad = 0;
+    U8_APPEND((uint8_t *)out, o, cap - 1, l, bad);
+    if (bad) return (size_t)-1;
+  }
+  out[o] = '\0';
+  return o;
+}
+
 static char *S_fold(const char *s, size_t n) {
-  char *k = plx__strndup(s, n);
-  for (size_t i = 0; i < n; i++)
-    if (k[i] >= 'A' && k[i] <= 'Z') k[i] = (char)(k[i] - 'A' + 'a');
+  char *k = plx__malloc(n * 2 + 8);
+  if (S_lower(s, n, k, n * 2 + 8) == (size_t)-1) memcpy(k, s, n), k[n] = '\0';
   return k;
 }
 
@@ -116,6 +140,7 @@ static void S_abbr_line(plx__seg *seg, const char *line, size_t n) {
   if (clen >= 6 && memcmp(cls, "prefix", 6) == 0) c = AB_PREFIX;
   else if (clen >= 6 && memcmp(cls, "number", 6) == 0) c = AB_NUMBER;
   else if (clen >= 4 && memcmp(cls, "time", 4) == 0) c = AB_TIME;
+  else if (clen >= 4 && memcmp(cls, "year", 4) == 0) c = AB_YEAR;
   ab_entry e = {S_fold(line, (size_t)(tab - line)), c};
   PLX__PUSH(seg->abbr, seg->nabbr, seg->abbr_cap, e);
 }
@@ -176,9 +201,8 @@ void plx__seg_free(plx__seg *seg) {
 /* Lookups copy the word to the stack: they run for every candidate. */
 static ab_class S_abbr_class(const plx__seg *seg, const char *w, size_t n) {
   if (n == 0 || n > 24) return AB_NONE;
-  char k[32];
-  for (size_t i = 0; i < n; i++) k[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
-  k[n] = '\0';
+  char k[64];
+  if (S_lower(w, n, k, sizeof k) == (size_t)-1) return AB_NONE;
   ab_entry key = {k, AB_NONE};
   ab_entry *e = bsearch(&key, seg->abbr, seg->nabbr, sizeof *seg->abbr, S_cmp_abbr);
   return e ? e->cls : AB_NONE;
@@ -504,6 +528,21 @@ static int S_keep(const plx__seg *seg, const view *v, size_t b) {
     return starter || mark == '"' || !next;
   case AB_TIME:
     return next_upper;
+  case AB_YEAR: {
+    /* "в 1990 г. Он", "в XX в. Город": after a year or a century it
+     * ends a sentence before a capital; elsewhere ("г. Москва") only
+     * before a sentence starter */
+    size_t pts, pte;
+    S_token_before(v, ts, &pts, &pte);
+    int year = pte > pts;
+    for (size_t k = pts; k < pte && year; k++) {
+      char x = v->t[k];
+      year = (x >= '0' && x <= '9') || (k > pts && (x == '-' || (unsigned char)x >= 0x80)) ||
+             strchr("IVXLC", x);
+    }
+    if (year && !(v->t[pts] >= '0' && v->t[pts] <= '9') && !strchr("IVXLC", v->t[pts])) year = 0;
+    return year ? next_upper : starter;
+  }
   case AB_AMBIGUOUS:
     return starter;
   case AB_NONE:
@@ -515,7 +554,18 @@ static int S_keep(const plx__seg *seg, const view *v, size_t b) {
   {
     size_t k = 0;
     uint32_t c0 = plx__utf8_next(w, wn, &k);
-    if (k == wn && u_isupper((UChar32)c0)) return !next_upper || starter;
+    if (k == wn && u_isupper((UChar32)c0)) {
+      /* "А. И. Семенов": an initial before another is a name's, even
+       * when the letter is also a word ("И", "A") */
+      size_t nk = ws, pts, pte, pk;
+      if (we > ws) plx__utf8_next(v->t, we, &nk);
+      S_token_before(v, ts, &pts, &pte);
+      pk = pts;
+      if (pte > pts) plx__utf8_next(v->t, pte, &pk);
+      int after_initial = pte == pk + 1 && v->t[pk] == '.';
+      if (nk == we && we < v->hi && v->t[we] == '.' && next_upper && !after_initial) return 0;
+      return !next_upper || starter;
+    }
     if (k == wn && u_islower((UChar32)c0) && next_digit) return 0;
   }
   (void)S_is_number_word;
@@ -632,7 +682,9 @@ static void S_cand_after_stop(const view *v, size_t i, cands *cd) {
   const char *t = v->t;
   if (i == v->lo || i + 2 >= v->hi || t[i + 1] != ' ') return;
   unsigned char a = (unsigned char)t[i - 1];
-  if (!(a >= 0x80 || (a >= '0' && a <= '9') || (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')))
+  /* a word, or a word's closing bracket or quote ("(КОВО). 22 июня") */
+  if (!(a >= 0x80 || (a >= '0' && a <= '9') || (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') ||
+        a == ')' || a == '"'))
     return;
   size_t q = S_skip_space(v, i + 1);
   if (q >= v->hi) return;

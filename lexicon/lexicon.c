@@ -251,7 +251,7 @@ plx_status plx_lexicon_new(const plx_lexicon_options *opt, plx_lexicon **out, pl
     st = plx__fail(err, PLX_ERR_DATA,
                    "no lexicon data for %s-%s in %s (install Parallax's data, or set "
                    "PARALLAX_DATADIR to the folder that holds %s/)",
-                   lex->lang[1], lex->lang[0], lex->dir, pair);
+                   lex->lang[0], lex->lang[1], lex->dir, pair);
     goto fail;
   }
   if (opt->lexicon_path && plx__image_file_is_image(opt->lexicon_path)) {

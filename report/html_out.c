@@ -126,11 +126,7 @@ static char *S_excerpt(const char *t, size_t s, size_t e, size_t max) {
   return plx__buf_detach(&b, NULL);
 }
 
-static const char *S_lang_name(const char *code) {
-  if (!strcmp(code, "en")) return "English";
-  if (!strcmp(code, "es")) return "Spanish";
-  return code;
-}
+static const char *S_lang_name(const char *code) { return plx_lang_name(code); }
 
 /* ---- The report's state ---- */
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Golden Rules sentence-segmentation evaluation (English and Spanish).
+"""Golden Rules sentence-segmentation evaluation (English, Spanish, Russian).
 
 Each case's text is written byte for byte to a temporary file and split with
 `parallax split --lang L --format json FILE`; the sentence `text` fields are
@@ -52,6 +52,13 @@ FILES = [
         ("clean", "  clean (clean=true)", lambda c: c.get("category") == "clean"),
         ("pdf", "PDF (clean=true,doc_type=pdf)", lambda c: c.get("category") == "pdf"),
     ]),
+    # pySBD's Russian cases (its 3 golden rules and 39 more, the same as
+    # pragmatic_segmenter's Russian spec), read from the Python lists
+    ("../golden_rules_ru/pysbd_test_russian.py", "ru",
+     "pySBD and pragmatic_segmenter pass their own cases (42/42)", [
+        ("golden", "golden rules", lambda c: c.get("category") == "golden"),
+        ("more", "more", lambda c: c.get("category") == "more"),
+    ]),
     ("pysbd_tests_en_extended.jsonl", "en", "", [
         ("clean", "clean=true (TESTS_WITH_CLEAN)", lambda c: c.get("category") == "clean"),
         ("noclean", "clean=false (TESTS_WO_CLEAN)", lambda c: c.get("category") != "clean"),
@@ -79,7 +86,27 @@ def norm_segments(segs):
     return out
 
 
+def load_py_cases(path):
+    """The (text, expected) lists of a pySBD test module, without running it."""
+    import ast
+    cases = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id.endswith("_TEST_CASES")):
+            continue
+        name = node.targets[0].id
+        cat = "golden" if "GOLDEN" in name else "more"
+        for k, (text, expected) in enumerate(ast.literal_eval(node.value), 1):
+            cases.append({"id": "%s:%s:%d" % (path.name, name, k), "category": cat,
+                          "text": text, "expected": expected})
+    return cases
+
+
 def load_cases(path):
+    if path.suffix == ".py":
+        return load_py_cases(path)
     cases = []
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):

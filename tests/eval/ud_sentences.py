@@ -39,6 +39,9 @@ TREEBANKS = [
     ("en_pud", "en", "CoNLL17 best 98.06 (baseline 97.13)", 98.0),
     ("es_gsd", "es", "Stanza 1.5.1 95.60; CoNLL17 best (UD2.0 es) 95.37", 95.6),
     ("es_pud", "es", "CoNLL17 best 98.19 (HIT-SCIR)", 98.0),
+    ("ru_pud", "ru", "CoNLL17 best 98.95", 99.0),
+    ("ru_gsd", "ru", "Stanza 1.5.1 97.33; CoNLL17 best (UD2.0 ru) 97.16", 96.0),
+    ("ru_taiga", "ru", "Stanza 1.5.1 89.67", None),
 ]
 
 _RE_NEWDOC = re.compile(r"^#\s*newdoc(\s|=|$)")

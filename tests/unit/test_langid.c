@@ -1,6 +1,7 @@
 /* test_langid.c: language identification (corpus/langid.c).
- * English and Spanish are recognised; everything else, and text too short
- * to tell, gives NULL rather than a guess. */
+ * English, Spanish and Russian are recognised; everything else (Ukrainian,
+ * Bulgarian... as well as French or Catalan), and text too short to tell,
+ * gives NULL rather than a guess. */
 #include "internal.h"
 #include "test.h"
 
@@ -32,7 +33,18 @@ static char *S_read(const char *rel, size_t *len) {
 static void test_supported(void) {
   CHECK(plx_lang_supported("en"));
   CHECK(plx_lang_supported("es"));
+  CHECK(plx_lang_supported("ru"));
+  CHECK(!plx_lang_supported("uk"));
   CHECK(!plx_lang_supported("fr"));
+  CHECK_STR(plx_lang_canonical("en-US"), "en");
+  CHECK_STR(plx_lang_canonical("ES_419"), "es");
+  CHECK_STR(plx_lang_canonical("rus"), "ru");
+  CHECK_STR(plx_lang_canonical("ru-RU"), "ru");
+  CHECK(plx_lang_canonical("uk-UA") == NULL);
+  CHECK(plx_lang_canonical("russian") == NULL);
+  CHECK(plx_lang_canonical(NULL) == NULL);
+  CHECK_STR(plx_lang_name("ru"), "Russian");
+  CHECK_STR(plx_lang_name("xx"), "xx");
   CHECK(!plx_lang_supported("english"));
   CHECK(!plx_lang_supported(""));
   CHECK(!plx_lang_supported(NULL));
@@ -92,6 +104,21 @@ static void test_demo_files(void) {
 }
 
 /* Neighbours of Spanish and English must not be taken for them. */
+static void test_russian(void) {
+  double conf = -1;
+  const char *p = "Комитет заявил в четверг, что не одобрит бюджет, пока министерство не "
+                  "объяснит, как были потрачены деньги. Несколько членов комитета потребовали "
+                  "независимой проверки, а председатель сказал журналистам, что ждёт решения "
+                  "до конца месяца.";
+  CHECK_STR(plx_lang_detect(p, strlen(p), &conf), "ru");
+  CHECK(conf > 0.5 && conf <= 1.0);
+  CHECK_STR(S_detect("Я не знаю, где он сейчас."), "ru");
+  CHECK_STR(S_detect("Мы уже были там в прошлом году."), "ru");
+  /* ё written or not */
+  CHECK_STR(S_detect("Её муж ещё не вернулся с работы, и она ждёт его."), "ru");
+  CHECK_STR(S_detect("Ее муж еще не вернулся с работы, и она ждет его."), "ru");
+}
+
 static void test_other_languages(void) {
   static const char *others[] = {
       /* French */
@@ -117,9 +144,17 @@ static void test_other_languages(void) {
       /* Dutch */
       "De commissie zei donderdag dat zij de begroting pas goedkeurt als het ministerie "
       "heeft uitgelegd hoe het geld is uitgegeven.",
-      /* Russian, Chinese, Greek */
-      "Комитет заявил в четверг, что не одобрит бюджет, пока министерство не объяснит, "
-      "как были потрачены деньги.",
+      /* Ukrainian, Bulgarian, Belarusian, Serbian: Cyrillic, not Russian */
+      "Комітет заявив у четвер, що не схвалить бюджет, поки міністерство не пояснить, "
+      "як були витрачені гроші.",
+      "Я не знаю, де він зараз і чи він буде вдома.",
+      "Комисията заяви в четвъртък, че няма да одобри бюджета, докато министерството не "
+      "обясни как са похарчени парите.",
+      "Камітэт заявіў у чацвер, што не ўхваліць бюджэт, пакуль міністэрства не растлумачыць, "
+      "як былі выдаткаваныя грошы.",
+      "Комитет је у четвртак изјавио да неће одобрити буџет док министарство не објасни "
+      "како је новац потрошен.",
+      /* Chinese, Greek */
       "委员会周四表示，在部委解释资金如何使用之前，不会批准预算。",
       "Η επιτροπή δήλωσε την Πέμπτη ότι δεν θα εγκρίνει τον προϋπολογισμό.",
       /* Languages with no list at all */
@@ -191,6 +226,7 @@ int main(void) {
   test_supported();
   test_english();
   test_spanish();
+  test_russian();
   test_demo_files();
   test_other_languages();
   test_too_little();
