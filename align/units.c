@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 /* Whitespace-normalised equality: a target that is its source. */
 static int S_same_text(const char *a, size_t la, const char *b, size_t lb) {
@@ -21,13 +22,13 @@ static int S_same_text(const char *a, size_t la, const char *b, size_t lb) {
 }
 
 /* Whether text holds a word a translator would translate: three or more
- * lower-case letters in a row (a product name, a code, a number or a
+ * lower-case letters (of any script) in a row (a product name, a code, a number or a
  * name in capitals stays as it is in a faithful translation). */
 static int S_has_words(const char *t, size_t len) {
   size_t run = 0;
   for (size_t i = 0; i < len;) {
     uint32_t c = plx__utf8_next(t, len, &i);
-    int lower = (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
+    int lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower((UChar32)c) != 0;
     run = lower ? run + 1 : 0;
     if (run >= 3) return 1;
   }

@@ -165,8 +165,8 @@ plx_status plx_doc_parse(const char *bytes, size_t len, const plx_doc_options *o
                        "article anyway)");
       else
         st = plx__fail(err, PLX_ERR_LANGUAGE,
-                       "unsupported or undetected language (Parallax reads English "
-                       "and Spanish; give --lang to override)");
+                       "unsupported or undetected language (Parallax reads English, "
+                       "Spanish and Russian; give --lang to override)");
       goto fail;
     }
   }

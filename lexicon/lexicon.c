@@ -72,9 +72,10 @@ static Hunhandle *S_hunspell(const plx__lex *lex, int side) {
   const char *env = getenv("DICPATH");
   if (!lex->dict_dir[0] && env && *env) dirs[nd++] = env;
   if (!lex->dict_dir[0]) dirs[nd++] = "/usr/share/hunspell";
-  const char *names[2][3] = {{"en_US", "en_GB", "en"}, {"es_ES", "es", "es_MX"}};
+  const char *names[3][3] = {
+      {"en_US", "en_GB", "en"}, {"es_ES", "es", "es_MX"}, {"ru_RU", "ru", "ru_RU"}};
   const char *lang = lex->lang[side];
-  int which = !strcmp(lang, "en") ? 0 : !strcmp(lang, "es") ? 1 : -1;
+  int which = !strcmp(lang, "en") ? 0 : !strcmp(lang, "es") ? 1 : !strcmp(lang, "ru") ? 2 : -1;
   for (int d = 0; d < nd; d++)
     for (int k = 0; k < (which >= 0 ? 3 : 1); k++) {
       char aff[4096], dic[4096];
@@ -530,7 +531,7 @@ static uint32_t S_new_word(plx__lex *lex, int side, const char *form, size_t n, 
   int translated = 0;
   plx__buf *b = &lex->scratch;
   if (digits) {
-    S_number_key(form, n, !strcmp(lex->lang[side], "es"), b);
+    S_number_key(form, n, strcmp(lex->lang[side], "en") != 0, b); /* decimal comma */
     small[nsmall++] = plx__concept(lex, b->data, b->len);
     r.nlemma = 1;
   } else {

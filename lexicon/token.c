@@ -53,6 +53,12 @@ void plx__fold(const char *s, size_t n, plx__buf *out) {
     memcpy(out->data + out->len, s, n);
     got = (int32_t)n;
   }
+  /* Russian text mostly writes ё as е, and so do the lexicon's tables */
+  for (char *o = out->data + out->len, *oe = o + got; o + 1 < oe; o++)
+    if ((unsigned char)o[0] == 0xD1 && (unsigned char)o[1] == 0x91) {
+      o[0] = (char)0xD0;
+      o[1] = (char)0xB5;
+    }
   out->len += (size_t)got;
   out->data[out->len] = '\0';
 }

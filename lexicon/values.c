@@ -76,7 +76,7 @@
 
 /* Longest folded word kept, in bytes with its NUL. Longer words are never
  * value words ("decimoséptimo" is 14). */
-#define S_KEY 24
+#define S_KEY 48
 /* Groups of one number phrase, by scale ("dos mil trescientos millones"
  * stacks 2000, then 2300 x 1e6). */
 #define S_STACK 8
@@ -171,8 +171,9 @@ typedef struct S_lex {
   char message[300];
 } S_lex;
 
-static S_lex S_lexes[2] = {{.file = "lexicon/data/values/en.txt"},
-                           {.file = "lexicon/data/values/es.txt"}};
+static S_lex S_lexes[3] = {{.file = "lexicon/data/values/en.txt"},
+                           {.file = "lexicon/data/values/es.txt"},
+                           {.file = "lexicon/data/values/ru.txt"}};
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
 /* ---- Tokens ---- */
@@ -227,6 +228,7 @@ static int S_letter(uint32_t c) {
 static uint32_t S_fold(uint32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
   c = (uint32_t)u_tolower((UChar32)c);
+  if (c == 0x451) return 0x435; /* ё as е */
   if (c >= 0xE0 && c <= 0xE5) return 'a';
   if (c >= 0xE8 && c <= 0xEB) return 'e';
   if (c >= 0xEC && c <= 0xEF) return 'i';
@@ -791,8 +793,7 @@ static int S_may_hold_values(const S_lex *lx, const char *t, size_t len) {
 }
 
 static void S_load(void) {
-  S_load_lang(&S_lexes[0]);
-  S_load_lang(&S_lexes[1]);
+  for (size_t k = 0; k < sizeof S_lexes / sizeof *S_lexes; k++) S_load_lang(&S_lexes[k]);
 }
 
 /* ---- Looking words up ---- */
@@ -800,7 +801,8 @@ static void S_load(void) {
 typedef struct S_ctx {
   const char *text;
   const S_lex *lx;
-  int es;
+  int es; /* Spanish or Russian conventions (see plx_values_find) */
+  int li; /* 0 en, 1 es, 2 ru */
   S_tok *tk;
   size_t n;
   size_t last_end;            /* token after the last value emitted; SIZE_MAX if none */
@@ -1108,7 +1110,8 @@ static int S_qty_at(const S_ctx *c, size_t i, int amount, S_qty *q) {
       else
         ok = (cur == 0 && (last == L_NONE || last == L_HUND || last == L_BIG) &&
               !(cls == L_HUNDW && last == L_HUND) && (v > 0 || last == L_NONE)) ||
-             (!c->es && last == L_TENS && cls == L_UNIT) || (last == L_HUNDW && v > 0 && v < 100);
+             (c->li != 1 && last == L_TENS && cls == L_UNIT) || /* "twenty one", "двадцать два" */
+             (last == L_HUNDW && v > 0 && v < 100);
       if (ok) {
         if (nw == 0) bare = (en->flags & F_BARE) != 0;
         cur += v;
@@ -1250,6 +1253,12 @@ static void S_try_quantity(const S_ctx *c, size_t i, S_cand *best) {
     /* "a las 10.30 h": hours and minutes, a time of day */
     if (en && k0 < c->n && strcmp(c->tk[k0].key, "h") == 0 && q.e > 0 &&
         c->tk[q.e - 1].kind == T_NUM && c->tk[q.e - 1].frac && c->tk[q.e - 1].exp10 == -2)
+      en = NULL;
+    /* Russian "в 2020 году", "2020 года", "1939 г.": a year, not 2020
+     * years (which is "2020 лет"); the words that say so are the
+     * language's function words after a year */
+    if (en && c->li == 2 && q.e == i + 1 && c->tk[i].kind == T_NUM && c->tk[i].plain &&
+        c->tk[i].ndig == 4 && q.val >= 1000 && q.val < 3000 && S_at(c, k0, K_FUNC, NULL))
       en = NULL;
     if (en && !((q.article || q.bare) && (en->flags & F_NOART)) &&
         !((q.article || q.bare) && S_rate_context(c, i))) {
@@ -1675,24 +1684,29 @@ plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_v
   if (n) *n = 0;
   if (!out || !n || !lang || (!text && len))
     return plx__fail(err, PLX_ERR_USAGE, "plx_values_find: NULL argument");
-  int es;
+  /* es: the conventions Spanish and Russian share (decimal comma, a space
+   * grouping thousands, the day before the month) */
+  int li, es;
   if (strcmp(lang, "en") == 0)
-    es = 0;
+    li = 0;
   else if (strcmp(lang, "es") == 0)
-    es = 1;
+    li = 1;
+  else if (strcmp(lang, "ru") == 0)
+    li = 2;
   else
     return plx__fail(err, PLX_ERR_LANGUAGE, "values: unsupported language \"%s\"", lang);
+  es = li != 0;
   size_t bad = plx__utf8_invalid_at(text, len);
   if (bad < len)
     return plx__fail(err, PLX_ERR_ENCODING, "values: invalid UTF-8 at offset %zu", bad);
   pthread_once(&S_once, S_load);
-  const S_lex *lx = &S_lexes[es];
+  const S_lex *lx = &S_lexes[li];
   if (lx->status != PLX_OK) return plx__fail(err, lx->status, "%s", lx->message);
 
   if (!S_may_hold_values(lx, text, len)) return PLX_OK;
   S_toks toks = {0};
   S_tokenize(text, len, es, &toks);
-  S_ctx c = {.text = text, .lx = lx, .es = es, .tk = toks.t, .n = toks.n, .last_end = SIZE_MAX};
+  S_ctx c = {.text = text, .lx = lx, .es = es, .li = li, .tk = toks.t, .n = toks.n, .last_end = SIZE_MAX};
   S_ranges(lx, c.tk, c.n);
   S_mark_idents(&c);
 

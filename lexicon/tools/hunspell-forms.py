@@ -22,7 +22,7 @@
 # forms that the enclitic rule reads as a verb and its pronouns.
 #
 # Requirements (Debian packages): hunspell-tools (unmunch), hunspell (the
-# `hunspell -s` stemmer), hunspell-en-us, hunspell-es.
+# `hunspell -s` stemmer), hunspell-en-us, hunspell-es, hunspell-ru.
 #
 # Deterministic: forms sorted by code point, a form's stems in Hunspell's
 # order; no timestamp.
@@ -32,9 +32,9 @@ import subprocess
 import sys
 import unicodedata
 
-DICTS = {'en': 'en_US', 'es': 'es_ES'}
+DICTS = {'en': 'en_US', 'es': 'es_ES', 'ru': 'ru_RU'}
 HUNSPELL_DIR = '/usr/share/hunspell'
-PKGS = {'en': 'hunspell-en-us', 'es': 'hunspell-es'}
+PKGS = {'en': 'hunspell-en-us', 'es': 'hunspell-es', 'ru': 'hunspell-ru'}
 
 
 def die(msg):
@@ -67,8 +67,8 @@ def read_tsv(path, col):
 
 def fold(w):
     """Case folding as the program does it (ICU's default folding equals
-    Python's casefold() on letters)."""
-    return w.casefold()
+    Python's casefold() on letters; ё is е)."""
+    return w.casefold().replace('ё', 'е')
 
 
 def is_word(w):
@@ -132,9 +132,10 @@ def forms_of(lang, datadir):
     for line in res.split('\n'):
         p = line.split(' ')
         if len(p) == 2 and p[0]:
+            stem = fold(p[1]) if lang == 'ru' else p[1]
             stems.setdefault(p[0], [])
-            if p[1] not in stems[p[0]]:
-                stems[p[0]].append(p[1])
+            if stem not in stems[p[0]]:
+                stems[p[0]].append(stem)
     rows = []
     for w in words:
         good = [s for s in stems.get(w, []) if s in lemmas]

@@ -46,7 +46,11 @@ static char **read_lines(const char *path, size_t *n) {
 static int coverage(char **argv) {
   plx_lexicon *lex = NULL;
   plx_error err = {0};
-  if (plx_lexicon_new(NULL, &lex, &err)) {
+  plx_lexicon_options lo;
+  plx_lexicon_options_init(&lo);
+  lo.lang_a = argv[2];
+  lo.lang_b = argv[4];
+  if (plx_lexicon_new(&lo, &lex, &err)) {
     fprintf(stderr, "retrieve: %s\n", err.message);
     return 2;
   }
@@ -110,7 +114,11 @@ int main(int argc, char **argv) {
   }
   plx_lexicon *lex = NULL;
   plx_error err = {0};
-  if (plx_lexicon_new(NULL, &lex, &err)) {
+  plx_lexicon_options lo;
+  plx_lexicon_options_init(&lo);
+  lo.lang_a = argv[1];
+  lo.lang_b = argv[3];
+  if (plx_lexicon_new(&lo, &lex, &err)) {
     fprintf(stderr, "retrieve: %s\n", err.message);
     return 2;
   }

@@ -751,7 +751,43 @@ static void test_api(void) {
   CHECK(plx__data_get("lexicon/data/values/es.txt", NULL) != NULL);
 }
 
+/* Russian: the decimal comma and spaces grouping thousands, as in Spanish;
+ * number words in their cases; "млн", "тыс."; months in the genitive; a
+ * year with "г.", "года", "году". */
+static void test_russian(void) {
+  ONE("ru", "3,5", N, "3.5");
+  ONE("ru", "10 000", N, "10000");
+  ONE("ru", "двадцать пять", N, "25");
+  ONE("ru", "двухсот тридцати", N, "230");
+  ONE("ru", "сорок два", N, "42");
+  HAS("ru", "пришли сорок два человека", "сорок два", N, "42");
+  HAS("ru", "Компания заработала 3,5 млн рублей.", "3,5 млн рублей", A, "RUB 3500000");
+  HAS("ru", "около 45 тыс. долларов", "45 тыс. долларов", A, "USD 45000");
+  HAS("ru", "Он потратил 10 000 евро.", "10 000 евро", A, "EUR 10000");
+  HAS("ru", "стоимость 2 млрд долларов", "2 млрд долларов", A, "USD 2000000000");
+  HAS("ru", "Доля выросла на 15 процентов.", "15 процентов", P, "15%");
+  HAS("ru", "Доля выросла на 15%.", "15%", P, "15%");
+  HAS("ru", "Это случилось 12 марта 2021 года.", "12 марта 2021", D, "2021-03-12");
+  HAS("ru", "Это произошло 1 сентября 1939 г. в Польше.", "1 сентября 1939", D, "1939-09-01");
+  HAS("ru", "В 2020 году компания выросла.", "2020", D, "2020");
+  HAS("ru", "Он родился в мае.", "мае", D, "--05");
+  HAS("ru", "за два последних года", "два последних года", T, "P2Y");
+  HAS("ru", "Он жил там пять лет.", "пять лет", T, "P5Y");
+  HAS("ru", "через три месяца", "три месяца", T, "P3M");
+  HAS("ru", "Это третий случай.", "третий", O, "3");
+  HAS("ru", "в ЁЛКЕ было двадцать два шара", "двадцать два", N, "22");
+  S_found f = S_find("ru", "Один из них ушёл.");
+  CHECK_INT((int)f.n, 0);
+  free(f.v);
+  plx_value a = S_value("en", "$3.5 million"), b = S_value("ru", "3,5 млн долларов");
+  CHECK(plx_value_equal(&a, &b));
+  a = S_value("es", "12 de marzo de 2021");
+  b = S_value("ru", "12 марта 2021 года");
+  CHECK(plx_value_equal(&a, &b));
+}
+
 int main(void) {
+  test_russian();
   test_digits();
   test_number_words();
   test_ordinals();
