@@ -271,6 +271,7 @@ plx_status plx_lexicon_new(const plx_lexicon_options *opt, plx_lexicon **out, pl
     goto fail;
   }
   lex->hunspell = !(lex->im.h->flags & PLX__IF_HUNSPELL_FORMS) || lex->dict_dir[0];
+  lex->cross_script = (!strcmp(lex->lang[0], "ru")) != (!strcmp(lex->lang[1], "ru"));
   *out = (plx_lexicon *)lex;
   return PLX_OK;
 fail:
@@ -582,6 +583,17 @@ static uint32_t S_new_word(plx__lex *lex, int side, const char *form, size_t n, 
         plx__buf_put(c, b->data, 3);
         r.prefix = plx__concept(lex, c->data, c->len);
       }
+    }
+  }
+  if (!digits && !translated && lex->cross_script && nsmall < 63) {
+    /* a name in the other script ("Корен", "Cohren"): its consonant key */
+    plx__name_key(form, n, b);
+    if (b->len) {
+      plx__buf *c = &lex->scratch2;
+      c->len = 0;
+      plx__buf_puts(c, "=:%");
+      plx__buf_put(c, b->data, b->len);
+      small[nsmall++] = plx__concept(lex, c->data, c->len);
     }
   }
   if (translated) r.flags |= PLX__WF_TRANSLATED;

@@ -41,6 +41,9 @@ typedef struct plx__lex {
   char dict_dir[4096]; /* Hunspell folder given by the caller, or "" */
   plx__image im;
   int hunspell;        /* ask Hunspell about words the image lacks */
+  /* the pair is written in two scripts (Russian with English or Spanish):
+   * words no table translates also get a name key (plx__name_key) */
+  int cross_script;
   /* concepts beyond the image: ids from im.h->nconcepts up */
   plx__strmap rt_concepts;
   uint8_t *rt_kind;

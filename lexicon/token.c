@@ -275,3 +275,90 @@ void plx__skeleton(const char *w, size_t n, plx__buf *out) {
     i = k;
   }
 }
+
+/* ---- Name keys across scripts ---- */
+
+/* Russian words in Latin letters by the BGN/PCGN system, which English
+ * news writing follows for Russian names ("Джонсон" -> "dzhonson",
+ * "Кэйел" -> "keyyel"); opened on first need, used under the lock of
+ * S_translit. */
+static UTransliterator *S_bgn;
+static int S_bgn_failed;
+
+static int S_has_cyrillic(const char *w, size_t n) {
+  for (size_t i = 0; i < n;) {
+    uint32_t c = plx__utf8_next(w, n, &i);
+    if (c >= 0x400 && c <= 0x52F) return 1;
+  }
+  return 0;
+}
+
+static void S_bgn_word(const char *w, size_t n, plx__buf *out) {
+  UChar buf[512];
+  int32_t len = 0;
+  UErrorCode e = U_ZERO_ERROR;
+  u_strFromUTF8(buf, 200, &len, w, (int32_t)n, &e);
+  if (U_FAILURE(e) || len >= 200) return;
+  pthread_mutex_lock(&S_translit_lock);
+  if (!S_bgn && !S_bgn_failed) {
+    UChar id[] = u"Russian-Latin/BGN; Latin-ASCII; Lower";
+    S_bgn = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
+    if (U_FAILURE(e)) S_bgn_failed = 1;
+    e = U_ZERO_ERROR;
+  }
+  int32_t limit = len;
+  if (S_bgn) utrans_transUChars(S_bgn, buf, &len, 500, 0, &limit, &e);
+  pthread_mutex_unlock(&S_translit_lock);
+  char o[1024];
+  int32_t olen = 0;
+  if (S_bgn && U_SUCCESS(e)) u_strToUTF8(o, sizeof o, &olen, buf, len, &e);
+  if (S_bgn && U_SUCCESS(e)) plx__buf_put(out, o, (size_t)olen);
+}
+
+void plx__name_key(const char *w, size_t n, plx__buf *out) {
+  plx__buf lat = {0};
+  out->len = 0;
+  if (S_has_cyrillic(w, n))
+    S_bgn_word(w, n, &lat);
+  else
+    plx__skeleton(w, n, &lat);
+  /* spelling variants of one sound, longest first: the two scripts'
+   * conventions meet ("dzh" and "j", "kh" and "h", "sh" and "sch") */
+  static const struct {
+    const char *from, *to;
+  } rules[] = {{"shch", "s"}, {"dzh", "j"}, {"sch", "s"}, {"zh", "j"}, {"kh", "h"}, {"sh", "s"},
+               {"ch", "c"},   {"ph", "f"},  {"ck", "k"},  {"ts", "c"}, {"tz", "c"}, {"th", "t"},
+               {"gh", "g"}};
+  char prev = 0;
+  size_t letters = 0;
+  for (size_t i = 0; i < lat.len;) {
+    char c = lat.data[i];
+    if (c < 'a' || c > 'z') { /* "k·eyyel", "kh'yuston" */
+      i++;
+      continue;
+    }
+    letters++;
+    size_t used = 1;
+    for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+      size_t rl = strlen(rules[r].from);
+      if (i + rl <= lat.len && memcmp(lat.data + i, rules[r].from, rl) == 0) {
+        c = rules[r].to[0];
+        used = rl;
+        break;
+      }
+    }
+    i += used;
+    switch (c) {
+    case 'c': case 'q': c = 'k'; break;
+    case 'w': c = 'v'; break;
+    case 'z': c = 's'; break;
+    case 'x': c = 'k'; break;
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'h': c = 0; break;
+    default: break;
+    }
+    if (c && c != prev) plx__buf_putc(out, c);
+    if (c) prev = c;
+  }
+  if (letters < 4 || out->len < 2) out->len = 0;
+  plx__buf_free(&lat);
+}

@@ -41,4 +41,13 @@ void plx__fold(const char *s, size_t n, plx__buf *out);
  * transliterator on first need. */
 void plx__skeleton(const char *w, size_t n, plx__buf *out);
 
+/* The consonant key of a name, for names across scripts: Cyrillic words in
+ * Latin letters by BGN/PCGN, Latin ones by their skeleton; then one
+ * spelling for sounds the two write differently (dzh/j, kh/h, sh/sch, c/k,
+ * w/v, z/s), vowels, y and h dropped, doubled letters once: "Джонсон" and
+ * "Johnson" are both "jnsn", "Корен" and "Cohren" "krn". Empty for a word
+ * of fewer than four letters or a key shorter than two. Onto out (cleared
+ * first). */
+void plx__name_key(const char *w, size_t n, plx__buf *out);
+
 #endif

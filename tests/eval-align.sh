@@ -9,5 +9,5 @@
 if [ -z "${PARALLAX_DATA:-}" ] && [ -d "$srcdir/../shared/data" ]; then
   PARALLAX_DATA="$srcdir/../shared/data"; export PARALLAX_DATA
 fi
-exec "$PYTHON3" "$srcdir/tests/eval/align_all.py" --only parallel,comparable,seeds \
+exec "$PYTHON3" "$srcdir/tests/eval/align_all.py" --only parallel,comparable,seeds,parallel-ru,comparable-ru \
   --floors "$srcdir/tests/eval/floors-align.json"

@@ -38,7 +38,7 @@ import align_comparable  # noqa: E402
 import align_scaling  # noqa: E402
 import diff_seeds  # noqa: E402
 
-PARTS = ("parallel", "comparable", "seeds", "scaling")
+PARTS = ("parallel", "comparable", "seeds", "scaling", "parallel-ru", "comparable-ru")
 
 
 def known_keys():
@@ -51,6 +51,10 @@ def known_keys():
     keys |= {"comparable:%s:%s" % (d, x) for d in align_comparable.DOMAINS
              for x in ("recall", "precision")}
     keys |= {"scaling:%s:growth" % m for m in align_scaling.MODES}
+    # English-Russian (issue 13): the same measures, prefixed "-ru"
+    keys |= {k.replace("parallel:", "parallel-ru:", 1) for k in keys if k.startswith("parallel:")}
+    keys |= {k.replace("comparable:", "comparable-ru:", 1) for k in keys
+             if k.startswith("comparable:")}
     return keys
 
 
@@ -105,6 +109,8 @@ def main(argv=None):
     ddir = common.data_dir()
     need = {"parallel": ddir / "wmt_newstest_en_es" / "newstest2013.en",
             "comparable": ddir / "wmt24_en_es" / "source.en-es.txt",
+            "parallel-ru": ddir / "wmt_newstest_en_ru" / "newstest2013.ru",
+            "comparable-ru": ddir / "wmt24_en_ru" / "reference.en-ru.refA.txt",
             "scaling": ddir / "wmt_newstest_en_es" / "newstest2012.en"}
     missing = [str(need[p]) for p in parts if p in need and not need[p].is_file()]
     if missing:
@@ -121,6 +127,14 @@ def main(argv=None):
     if "comparable" in parts:
         res["comparable"] = align_comparable.evaluate(ddir, jobs=args.jobs)
         figs.update(align_comparable.figures(res["comparable"]))
+    for part, mod in (("parallel-ru", align_parallel), ("comparable-ru", align_comparable)):
+        if part in parts:
+            mod.TARGET = "ru"
+            try:
+                res[part] = mod.evaluate(ddir, jobs=args.jobs)
+                figs.update(mod.figures(res[part]))
+            finally:
+                mod.TARGET = "es"
     if "seeds" in parts:
         res["seeds"] = diff_seeds.evaluate()
         figs.update(diff_seeds.figures(res["seeds"]))

@@ -72,11 +72,26 @@ NOT_COUNTED = ("boilerplate", "duplicate")
 NUM_RE = re.compile(r"(?<![\w@#/:.,\-])\d+(?:[.,]\d+)*(?![\w/%])(?![.,:]\d)")
 
 
-def load(ddir):
+# The other language: "es" or "ru" (wmt24_en_ru: the Russian reference of
+# the same English segments, documents in en-ru.docs); --lang sets it.
+TARGET = "es"
+
+
+def data_files(ddir):
     d = ddir / "wmt24_en_es"
-    src = (d / "source.en-es.txt").read_text(encoding="utf-8").split("\n")
-    ref = (d / "reference.en-es.refA.txt").read_text(encoding="utf-8").split("\n")
-    docs = (d / "documents.en-es.docs").read_text(encoding="utf-8").split("\n")
+    if TARGET == "es":
+        return (d / "source.en-es.txt", d / "reference.en-es.refA.txt",
+                d / "documents.en-es.docs")
+    r = ddir / ("wmt24_en_%s" % TARGET)
+    return (d / "source.en-es.txt", r / ("reference.en-%s.refA.txt" % TARGET),
+            r / ("en-%s.docs" % TARGET))
+
+
+def load(ddir):
+    fsrc, fref, fdocs = data_files(ddir)
+    src = fsrc.read_text(encoding="utf-8").split("\n")
+    ref = fref.read_text(encoding="utf-8").split("\n")
+    docs = fdocs.read_text(encoding="utf-8").split("\n")
     for x in (src, ref, docs):
         if x and x[-1] == "":
             x.pop()
@@ -133,7 +148,7 @@ def changed_token(token, avoid):
         fmt = lambda v: str(v).zfill(width) + (sep + frac if frac else "")
     for v in (base + 1, base * 2 if base else 2, base + 10, base + 7):
         tok = fmt(v)
-        neu = ac.neutral_number(tok, "es")
+        neu = ac.neutral_number(tok, TARGET)
         if neu not in avoid and tok != token:
             return tok, neu
     return None
@@ -157,12 +172,12 @@ def make_document(g):
     cands = []
     for i in sorted(set(b_order) - en_rm):
         en_vals = {v for _, _, _, v in numbers(en[i], "en")}
-        for st, e, tok, v in numbers(es[i], "es"):
+        for st, e, tok, v in numbers(es[i], TARGET):
             if v in en_vals:
                 cands.append((i, st, e, tok, v))
     if cands:
         for i, st, e, tok, v in rng.sample(cands, len(cands)):
-            avoid = {x[3] for x in numbers(en[i], "en")} | {x[3] for x in numbers(es[i], "es")}
+            avoid = {x[3] for x in numbers(en[i], "en")} | {x[3] for x in numbers(es[i], TARGET)}
             ch = changed_token(tok, avoid)
             if ch:
                 es_new[i] = es[i][:st] + ch[0] + es[i][e:]
@@ -434,7 +449,7 @@ def _row(label, d):
 
 def print_report(res, out=sys.stdout):
     w = out.write
-    w("Comparable articles: WMT24 en-es, %d documents (%s), seed %d\n"
+    w("Comparable articles: WMT24 en-" + TARGET + ", %d documents (%s), seed %d\n"
       % (res["n_docs"], ", ".join("%s %d" % kv for kv in res["docs_by_domain"].items()), res["seed"]))
     w("  per document: floor(n/4) Spanish and floor(n/6) English paragraphs removed, two "
       "Spanish paragraphs swapped, one number changed (%d documents have one)\n"
@@ -495,14 +510,15 @@ def figures(res):
     figs = {}
     r2 = lambda x: None if x is None else round(x, 4)
     for mode, m in res["modes"].items():
-        pre = "comparable:" if mode == "auto" else "comparable:forced:"
+        base = "comparable:" if TARGET == "es" else "comparable-%s:" % TARGET
+        pre = base if mode == "auto" else base + "forced:"
         figs[pre + "recall"] = r2(m["recall"])
         figs[pre + "precision"] = r2(m["precision"])
         figs[pre + "conflict"] = r2(m["conflict_rate"])
         if mode == "auto":
             for dom, d in m["by_domain"].items():
-                figs["comparable:%s:recall" % dom] = r2(d["recall"])
-                figs["comparable:%s:precision" % dom] = r2(d["precision"])
+                figs[base + "%s:recall" % dom] = r2(d["recall"])
+                figs[base + "%s:precision" % dom] = r2(d["precision"])
     return figs
 
 
@@ -526,6 +542,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--modes", default=",".join(MODES))
+    ap.add_argument("--lang", default="es", choices=("es", "ru"),
+                    help="the other language (default %(default)s)")
     ap.add_argument("--examples", type=int, default=4)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--jobs", "-j", type=int, default=ac.jobs_default())
@@ -533,8 +551,10 @@ def main(argv=None):
                     help="only build the documents and print statistics")
     ap.add_argument("--dump", metavar="DIR", help="write the article pairs to DIR")
     args = ap.parse_args(argv)
+    global TARGET
+    TARGET = args.lang
     ddir = common.data_dir()
-    if not (ddir / "wmt24_en_es" / "source.en-es.txt").is_file():
+    if not all(f.is_file() for f in data_files(ddir)):
         print("SKIP: evaluation data not found at %s (set PARALLAX_DATA)" % ddir)
         return common.EXIT_SKIP
     if args.stats or args.dump:

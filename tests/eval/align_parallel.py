@@ -51,10 +51,16 @@ TARGET_F1 = 0.95
 MODES = ("parallel", "auto", "comparable")
 
 
+# The other language: "es" (newstest2013.es) or "ru" (newstest2013.ru, whose
+# English lines are byte-identical to the en-es set's); --lang sets it.
+TARGET = "es"
+
+
 def load(ddir):
     d = ddir / "wmt_newstest_en_es"
     en = (d / "newstest2013.en").read_text(encoding="utf-8").split("\n")
-    es = (d / "newstest2013.es").read_text(encoding="utf-8").split("\n")
+    es = (ddir / ("wmt_newstest_en_%s" % TARGET) / ("newstest2013.%s" % TARGET)).read_text(
+        encoding="utf-8").split("\n")
     if en and en[-1] == "":
         en.pop()
     if es and es[-1] == "":
@@ -196,7 +202,7 @@ def evaluate(ddir, modes=MODES, jobs=None, limit=None, keep_reports=False):
             def one(i):
                 a, b = paths[i]
                 return ac.run_report("align", a, b, mode=mode, segmented=True,
-                                     lang_a="en", lang_b="es")
+                                     lang_a="en", lang_b=TARGET)
             with concurrent.futures.ThreadPoolExecutor(jobs) as ex:
                 reports = list(ex.map(one, range(len(docs))))
             res["modes"][mode] = score_mode(docs, reports, keep_reports)
@@ -271,7 +277,7 @@ def print_stats(docs):
 
 def print_report(res, examples=3, out=sys.stdout):
     w = out.write
-    w("Parallel alignment: newstest2013 en/es, %d documents of %d sentences (seed %d)\n"
+    w("Parallel alignment: newstest2013 en/" + TARGET + ", %d documents of %d sentences (seed %d)\n"
       % (res["n_docs"], DOC_LEN, res["seed"]))
     w("  damage per document: %d Spanish and %d English sentences deleted, %d adjacent "
       "Spanish pairs merged; `align --segmented`\n" % (ES_DELETED, EN_DELETED, ES_MERGES))
@@ -317,18 +323,26 @@ def figures(res):
     figs = {}
     for mode, m in res["modes"].items():
         if mode == "parallel":
-            figs["parallel:f1"] = round(m["f1"], 4)
-            figs["parallel:precision"] = round(m["precision"], 4)
-            figs["parallel:recall"] = round(m["recall"], 4)
-            figs["parallel:gap_f1"] = round(m["gaps"]["f1"], 4)
+            figs[PREFIX() + "f1"] = round(m["f1"], 4)
+            figs[PREFIX() + "precision"] = round(m["precision"], 4)
+            figs[PREFIX() + "recall"] = round(m["recall"], 4)
+            figs[PREFIX() + "gap_f1"] = round(m["gaps"]["f1"], 4)
         else:
-            figs["parallel:%s:f1" % mode] = round(m["f1"], 4)
+            figs[PREFIX() + "%s:f1" % mode] = round(m["f1"], 4)
     return figs
 
 
+def PREFIX():
+    """Floor keys: "parallel:" for en-es, "parallel-ru:" for en-ru."""
+    return "parallel:" if TARGET == "es" else "parallel-%s:" % TARGET
+
+
 def main(argv=None):
+    global TARGET
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--lang", default="es", choices=("es", "ru"),
+                    help="the other language (default %(default)s)")
     ap.add_argument("--modes", default=",".join(MODES),
                     help="comma-separated modes to run (default %(default)s)")
     ap.add_argument("--examples", type=int, default=3, help="examples per error kind")
@@ -339,8 +353,10 @@ def main(argv=None):
     ap.add_argument("--dump", metavar="DIR",
                     help="write the documents and their gold links to DIR")
     args = ap.parse_args(argv)
+    TARGET = args.lang
     ddir = common.data_dir()
-    if not (ddir / "wmt_newstest_en_es" / "newstest2013.en").is_file():
+    if not (ddir / "wmt_newstest_en_es" / "newstest2013.en").is_file() or not (
+            ddir / ("wmt_newstest_en_%s" % TARGET) / ("newstest2013.%s" % TARGET)).is_file():
         print("SKIP: evaluation data not found at %s (set PARALLAX_DATA)" % ddir)
         return common.EXIT_SKIP
     if args.stats or args.dump:

@@ -4,6 +4,9 @@
 - Tatoeba spa-eng (1000 pairs) and FLORES-200 devtest eng-spa (1012 pairs):
   retrieval accuracy both ways, with tests/eval/retrieve (each sentence of one
   side must find its own translation among all of the other side).
+- Russian: FLORES-200 devtest rus with eng and spa, Tatoeba rus-eng (1000
+  pairs), retrieval both ways (issue 13; targets FLORES ru-en >= 98.5 %,
+  ru-es >= 96 %, Tatoeba >= 75 %; LaBSE 95.3 % on Tatoeba rus-eng).
 - SemEval-2017 STS es-en, tracks 4a and 4b: Pearson correlation of
   `parallax score` with the gold scores.
 
@@ -78,6 +81,18 @@ def evaluate(ddir):
     f = ddir / "flores200_en_es"
     r = run_retrieve("en", f / "eng_Latn.devtest", "es", f / "spa_Latn.devtest")
     out["flores"] = {"eng2spa": r["a2b"], "spa2eng": r["b2a"], "misses": r["misses"]}
+    # Russian (issue 13): FLORES with English and Spanish (the same 1012
+    # sentences), Tatoeba rus-eng
+    fr = ddir / "flores200_ru" / "rus_Cyrl.devtest"
+    if fr.is_file():
+        r = run_retrieve("ru", fr, "en", f / "eng_Latn.devtest")
+        out["flores_ru_en"] = {"rus2eng": r["a2b"], "eng2rus": r["b2a"], "misses": r["misses"]}
+        r = run_retrieve("ru", fr, "es", f / "spa_Latn.devtest")
+        out["flores_ru_es"] = {"rus2spa": r["a2b"], "spa2rus": r["b2a"], "misses": r["misses"]}
+    tr = ddir / "tatoeba_rus_eng"
+    if tr.is_dir():
+        r = run_retrieve("ru", tr / "tatoeba.rus-eng.rus", "en", tr / "tatoeba.rus-eng.eng")
+        out["tatoeba_ru"] = {"rus2eng": r["a2b"], "eng2rus": r["b2a"], "misses": r["misses"]}
     # track 4a: Spanish first; track 4b: English first
     out["sts4a"] = run_sts(ddir, "4a", "es", "en")
     out["sts4b"] = run_sts(ddir, "4b", "en", "es")
@@ -109,6 +124,10 @@ def main(argv=None):
         "sts:4a": round(out["sts4a"][0], 3),
         "sts:4b": round(out["sts4b"][0], 3),
     }
+    for name in ("flores_ru_en", "flores_ru_es", "tatoeba_ru"):
+        for k, v in out.get(name, {}).items():
+            if k != "misses":
+                figs["%s:%s" % (name, k)] = round(pct(v), 2)
     if args.write_floors:
         with open(args.write_floors, "w", encoding="utf-8") as f:
             json.dump(figs, f, indent=2, sort_keys=True)
@@ -132,6 +151,16 @@ def main(argv=None):
     print("%-28s %-16s %-16s %s" % ("FLORES-200 spa->eng", "accuracy", "%.1f %% (%d/%d)" % (pct(fl["spa2eng"]), *fl["spa2eng"]), ">= 99.5 %"))
     print("%-28s %-16s %-16s %s" % ("STS 2017 track 4a (es-en)", "Pearson", "%.3f (n=%d)" % out["sts4a"], ">= 0.75; LaBSE 0.655; prototype 0.753"))
     print("%-28s %-16s %-16s %s" % ("STS 2017 track 4b (en-es MT)", "Pearson", "%.3f (n=%d)" % out["sts4b"], "reported; prototype 0.14"))
+    ru_rows = [("flores_ru_en", "rus2eng", "FLORES-200 rus->eng", ">= 98.5 %; prototype 98.6 %"),
+               ("flores_ru_en", "eng2rus", "FLORES-200 eng->rus", ">= 98.5 %"),
+               ("flores_ru_es", "rus2spa", "FLORES-200 rus->spa", ">= 96 %"),
+               ("flores_ru_es", "spa2rus", "FLORES-200 spa->rus", ">= 96 %"),
+               ("tatoeba_ru", "rus2eng", "Tatoeba rus->eng", ">= 75 %; LaBSE 95.3 %; prototype 73.2 %"),
+               ("tatoeba_ru", "eng2rus", "Tatoeba eng->rus", ">= 75 %")]
+    for name, k, label, target in ru_rows:
+        if name in out:
+            c = out[name][k]
+            print("%-28s %-16s %-16s %s" % (label, "accuracy", "%.1f %% (%d/%d)" % (pct(c), *c), target))
     if args.misses:
         for name in ("tatoeba", "flores"):
             for m in out[name]["misses"][: args.misses]:
