@@ -1336,9 +1336,10 @@ static void S_try_ordinal(const S_ctx *c, size_t i, S_cand *best) {
     return;
   }
   if (t->kind != T_WORD) return;
-  /* A Roman numeral after "siglo", "war": "siglo XIX", "World War II". */
+  /* A Roman numeral after "siglo", "war": "siglo XIX", "World War II";
+   * in Russian before "век": "XIX век", "в XV веке". */
   int r = S_roman(c->text + t->s, t->e - t->s);
-  if (r && S_ends_at(c, i, K_ROMAN)) {
+  if (r && (S_ends_at(c, i, K_ROMAN) || (c->li == 2 && S_at(c, i + 1, K_ROMAN, NULL)))) {
     S_cand k = S_cand_make(i, i + 1, PLX_VALUE_ORDINAL, r);
     S_consider(c, &k, best);
     return;

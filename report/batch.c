@@ -160,11 +160,17 @@ static int S_same_file(const char *out, const char *a, const char *b) {
   return 0;
 }
 
+struct S_worker;
+static plx_status S_lexicon_for(struct S_worker *wk, const plx_batch_options *o, const char *la,
+                                const char *lb, plx_lexicon **lex, plx_error *err);
+
 /* Compare the pair of a job; writes with w the members of the result
  * line that follow "b" (mode, summary, and the report or where it went).
  * Returns the status of the failure, if any. */
-static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const plx_batch_job *j,
-                            plx__jw *w, int *different, plx_error *err) {
+static plx_status S_compare(const plx_batch_options *o, struct S_worker *wk,
+                            const plx_batch_job *j, plx__jw *w, int *different,
+                            plx_error *err) {
+  plx_lexicon *lex = NULL;
   plx_doc_options dopt[2] = {o->doc, o->doc};
   dopt[0].lang = j->lang_a ? j->lang_a : o->lang_a;
   dopt[1].lang = j->lang_b ? j->lang_b : o->lang_b;
@@ -185,6 +191,7 @@ static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const 
     st = plx__fail(err, PLX_ERR_LANGUAGE,
                    "both articles are in '%s'; Parallax compares two languages",
                    plx_doc_lang(docs[0]));
+  if (!st) st = S_lexicon_for(wk, o, plx_doc_lang(docs[0]), plx_doc_lang(docs[1]), &lex, err);
   if (!st) st = plx_align(lex, docs[0], docs[1], &aopt, &al, err);
   if (!st) st = plx_facts(al, &facts, &nf, err);
   if (!st) nf = plx_facts_select(facts, nf, &o->facts);
@@ -237,7 +244,7 @@ static plx_status S_compare(const plx_batch_options *o, plx_lexicon *lex, const 
 
 /* Run job x and leave its result line in x->result. Returns 0 for same, 1
  * for different, 2 for a failure. */
-static int S_run_job(const plx_batch_options *o, plx_lexicon *lex, S_job *x) {
+static int S_run_job(const plx_batch_options *o, struct S_worker *wk, S_job *x) {
   plx_error err = {0};
   plx_batch_job *j = NULL;
   plx_status st = plx_batch_job_parse(x->text, x->len, &j, &err);
@@ -250,7 +257,7 @@ static int S_run_job(const plx_batch_options *o, plx_lexicon *lex, S_job *x) {
   tw.depth = 1;
   tw.count[0] = 1;
   int different = 0;
-  if (!st) st = S_compare(o, lex, j, &tw, &different, &err);
+  if (!st) st = S_compare(o, wk, j, &tw, &different, &err);
   int outcome = st ? 2 : different;
   plx__buf b = {0};
   plx__jw w;
@@ -303,9 +310,16 @@ typedef struct S_batch {
   plx_batch_stats *stats;
 } S_batch;
 
+/* A worker's lexicons, one per pair of languages met in its jobs (made on
+ * first need): a batch may mix English-Spanish, English-Russian and
+ * Spanish-Russian pairs. */
+#define S_MAX_PAIRS 8
+
 typedef struct S_worker {
   S_batch *batch;
-  plx_lexicon *lex;
+  plx_lexicon *lex[S_MAX_PAIRS];
+  char pair[S_MAX_PAIRS][2][8];
+  size_t nlex;
   pthread_t thread;
 } S_worker;
 
@@ -329,6 +343,32 @@ static void S_flush(S_batch *b) {
   }
 }
 
+/* The worker's lexicon for languages la and lb, in either order. The
+ * batch's own (its options' pair, with the user lexicon if one was given)
+ * is made before the jobs start; another pair gets the packaged data. */
+static plx_status S_lexicon_for(struct S_worker *wk, const plx_batch_options *o, const char *la,
+                                const char *lb, plx_lexicon **lex, plx_error *err) {
+  for (size_t k = 0; k < wk->nlex; k++)
+    if ((!strcmp(wk->pair[k][0], la) && !strcmp(wk->pair[k][1], lb)) ||
+        (!strcmp(wk->pair[k][0], lb) && !strcmp(wk->pair[k][1], la))) {
+      *lex = wk->lex[k];
+      return PLX_OK;
+    }
+  if (wk->nlex == S_MAX_PAIRS)
+    return plx__fail(err, PLX_ERR_INTERNAL, "too many language pairs in one batch");
+  plx_lexicon_options lo = o->lexicon;
+  lo.lang_a = la;
+  lo.lang_b = lb;
+  lo.lexicon_path = NULL;
+  lo.replace_default = 0;
+  plx_status st = plx_lexicon_new(&lo, &wk->lex[wk->nlex], err);
+  if (st) return st;
+  snprintf(wk->pair[wk->nlex][0], sizeof wk->pair[0][0], "%s", la);
+  snprintf(wk->pair[wk->nlex][1], sizeof wk->pair[0][1], "%s", lb);
+  *lex = wk->lex[wk->nlex++];
+  return PLX_OK;
+}
+
 static void *S_work(void *arg) {
   S_worker *w = arg;
   S_batch *b = w->batch;
@@ -340,7 +380,7 @@ static void *S_work(void *arg) {
     }
     S_job *x = &b->jobs[b->next_job++];
     pthread_mutex_unlock(&b->lock);
-    int outcome = S_run_job(b->o, w->lex, x);
+    int outcome = S_run_job(b->o, w, x);
     pthread_mutex_lock(&b->lock);
     if (outcome == 0) b->stats->same++;
     else if (outcome == 1) b->stats->different++;
@@ -397,7 +437,14 @@ plx_status plx_batch_run(const plx_batch_options *o, const char *input, size_t l
    * shared between threads; their mapped files are. */
   for (size_t k = 0; k < nthreads && !st; k++) {
     w[k].batch = &b;
-    st = plx_lexicon_new(&o->lexicon, &w[k].lex, err);
+    st = plx_lexicon_new(&o->lexicon, &w[k].lex[0], err);
+    if (!st) {
+      snprintf(w[k].pair[0][0], sizeof w[k].pair[0][0], "%s",
+               o->lexicon.lang_a ? o->lexicon.lang_a : "en");
+      snprintf(w[k].pair[0][1], sizeof w[k].pair[0][1], "%s",
+               o->lexicon.lang_b ? o->lexicon.lang_b : "es");
+      w[k].nlex = 1;
+    }
   }
   pthread_mutex_init(&b.lock, NULL);
   size_t started = 0;
@@ -418,7 +465,8 @@ plx_status plx_batch_run(const plx_batch_options *o, const char *input, size_t l
   if (!st && b.stop) st = b.sink_status;
   for (size_t k = 0; k < b.njobs; k++)
     if (b.jobs[k].result && b.jobs[k].result[0]) free(b.jobs[k].result);
-  for (size_t k = 0; k < nthreads; k++) plx_lexicon_free(w[k].lex);
+  for (size_t k = 0; k < nthreads; k++)
+    for (size_t q = 0; q < w[k].nlex; q++) plx_lexicon_free(w[k].lex[q]);
   free(w);
   free(b.jobs);
   return st;

@@ -23,7 +23,10 @@ pairs = [("corpus/jedi/en.txt", "corpus/jedi/es.txt"),
          ("tests/data/parallel-en.txt", "tests/data/parallel-es.txt"),
          ("tests/data/parallel-en.txt", "tests/data/parallel-es-conflict.txt"),
          ("corpus/jedi/es.txt", "corpus/jedi/en.txt"),
-         ("tests/data/article.html", "corpus/jedi/es.txt")]
+         ("tests/data/article.html", "corpus/jedi/es.txt"),
+         # Russian with English and with Spanish: a batch mixes pairs
+         ("tests/data/parallel-ru.txt", "tests/data/parallel-en.txt"),
+         ("tests/data/parallel-es.txt", "tests/data/parallel-ru.txt")]
 jobs = []
 for i, (a, b) in enumerate(pairs * 3):
     jobs.append({"a": a, "b": b, "id": "job-%d" % i})

@@ -56,9 +56,9 @@ EN_ANALYSER = '/usr/share/apertium/apertium-eng-spa/eng-spa.automorf.bin'
 PKGS = ('mueller7-dict', 'dict-freedict-eng-rus', 'apertium-rus-ukr',
         'apertium-bel-rus', 'apertium-eng-spa', 'lttoolbox')
 COMMAND = 'python3 lexicon/tools/lexicon-update-ru.py'
-MAX_SENSES = 3      # senses kept per part of speech of a Mueller entry
+MAX_SENSES = 5      # senses kept per part of speech of a Mueller entry
 MAX_WORDS = 2       # longest Russian translation kept, in words
-MAX_FANOUT = 10     # Spanish-Russian through one English word: at most this many each side
+MAX_FANOUT = 25     # Spanish-Russian through one English word: at most this many each side
 
 # Russian tags of the Apertium analysers beyond the English-Spanish map
 RU_POS = dict(lu.POS_MAP, pred='adv', part='adv', abbr='other')
@@ -293,6 +293,73 @@ def aspect_partners(rows, verbs):
     return out - set(rows)
 
 
+# Declension of Russian names the analysers do not know ("Вашингтон",
+# "Южная Корея"): the six cases of the regular patterns, by ending. A
+# word that does not decline (Токио, Чили, США) gives itself.
+ADJ_ENDINGS = {
+    'ий': ['ий', 'ого', 'ому', 'ий', 'им', 'ом'], 'ый': ['ый', 'ого', 'ому', 'ый', 'ым', 'ом'],
+    'ой': ['ой', 'ого', 'ому', 'ой', 'ым', 'ом'], 'ая': ['ая', 'ой', 'ой', 'ую', 'ой', 'ой'],
+    'яя': ['яя', 'ей', 'ей', 'юю', 'ей', 'ей'], 'ое': ['ое', 'ого', 'ому', 'ое', 'ым', 'ом'],
+    'ые': ['ые', 'ых', 'ым', 'ые', 'ыми', 'ых'], 'ие': ['ие', 'их', 'им', 'ие', 'ими', 'их']}
+VOWELS = 'аеиоуыэюя'
+
+
+def decline(word):
+    """The six case forms (nominative first) of one Russian word."""
+    w = word
+    if len(w) >= 3 and w[-2:] in ADJ_ENDINGS and not (w[:1].isupper() and w[-2:] in ('ие',)):
+        if w[:1].islower() or w[-2:] in ('ая', 'ий', 'ый', 'ое', 'ые'):
+            stem = w[:-2]
+            return [stem + e for e in ADJ_ENDINGS[w[-2:]]]
+    if w.endswith('ия'):
+        return [w, w[:-1] + 'и', w[:-1] + 'и', w[:-1] + 'ю', w[:-1] + 'ей', w[:-1] + 'и']
+    if w.endswith('а'):
+        soft = len(w) > 1 and w[-2] in 'гкхжшщч'
+        return [w, w[:-1] + ('и' if soft else 'ы'), w[:-1] + 'е', w[:-1] + 'у',
+                w[:-1] + ('ой' if w[-2:-1] not in 'жшщчц' else 'ей'), w[:-1] + 'е']
+    if w.endswith('я'):
+        return [w, w[:-1] + 'и', w[:-1] + 'е', w[:-1] + 'ю', w[:-1] + 'ей', w[:-1] + 'е']
+    if w.endswith(('ь', 'й')):
+        return [w, w[:-1] + 'я', w[:-1] + 'ю', w, w[:-1] + 'ем', w[:-1] + 'е']
+    if w.endswith('ы') and w[:1].isupper():          # Нидерланды, Афины
+        st = w[:-1]
+        return [w, st + 'ов', st + 'ам', w, st + 'ами', st + 'ах']
+    if w[-1:] in VOWELS or w.isupper() or '-' in w:   # Токио, Чили, США, Нью-Йорк
+        if '-' in w and w[-1:] not in VOWELS:
+            return [w, w + 'а', w + 'у', w, w + 'ом', w + 'е']
+        return [w] * 6
+    return [w, w + 'а', w + 'у', w, w + 'ом', w + 'е']
+
+
+def name_forms(variant, ana_forms):
+    """Every form of a Russian name variant: the analysers' (one-word
+    lemmas they know), then the regular declension, case by case for a name
+    of several words ("Южная Корея", "Южной Кореи", ...)."""
+    words = variant.split(' ')
+    out = [variant]
+    if not any('а' <= ch.lower() <= 'я' for ch in variant):
+        return out                     # an English or Spanish variant
+    if len(words) == 1:
+        cap = variant[:1].isupper()
+        for f in sorted(ana_forms.get(variant.lower(), ())):
+            if f.isalpha() and ' ' not in f and len(f) >= len(variant) - 3:
+                out.append(f[:1].upper() + f[1:] if cap else f)
+    cases = [decline(w) for w in words]
+    for k in range(6):
+        out.append(' '.join(c[k] for c in cases))
+    if len(words) == 1 and variant[:1].islower() and variant[-2:] in ('ий', 'ый', 'ой'):
+        # an adjective: its feminine, neuter and plural too
+        stem, soft = variant[:-2], variant[-2:] == 'ий' or variant[-3:-2] in 'гкхжшщч'
+        y = 'и' if soft else 'ы'
+        out += [stem + e for e in ('ая', 'ой', 'ую', 'ое', y + 'е', y + 'х', y + 'м', y + 'ми')]
+    seen, res = set(), []
+    for x in out:
+        if x not in seen:
+            seen.add(x)
+            res.append(x)
+    return res
+
+
 def names_table(en_es, en_ru, ru_ana):
     """The names of en-es with the Russian variants of names-ru.tsv and
     their inflected forms; sorted by canonical form."""
@@ -312,13 +379,7 @@ def names_table(en_es, en_ru, ru_ana):
             v = yo(v)
             if not v:
                 continue
-            todo = [v]
-            if ' ' not in v:
-                cap = v[:1].isupper()
-                upper = v.isupper() and len(v) > 1     # США, ООН: not inflected
-                if not upper:
-                    for f in sorted(forms.get(v.lower(), ())):
-                        todo.append(f[:1].upper() + f[1:] if cap else f)
+            todo = name_forms(v, forms)
             for x in todo:
                 if x not in table[canon]:
                     table[canon].append(x)

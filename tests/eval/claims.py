@@ -55,7 +55,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 
-PARTS = ("flores", "newstest", "exsemdiv", "biomqm")
+PARTS = ("flores", "newstest", "exsemdiv", "biomqm", "flores-ru", "newstest-ru")
 CEILING_SUFFIXES = ("flagged", ":aer")  # (newstest:clean_docs is a floor)
 
 
@@ -63,7 +63,9 @@ def known_keys():
     return {"flores:flagged", "newstest:flagged", "newstest:clean_docs",
             "exsemdiv:recall@10", "exsemdiv:default_recall", "exsemdiv:default_flagged",
             "exsemdiv:f1_en", "exsemdiv:f1_es", "exsemdiv:aer",
-            "biomqm:omission_found", "biomqm:clean_flagged", "biomqm:omitted_bytes"}
+            "biomqm:omission_found", "biomqm:clean_flagged", "biomqm:omitted_bytes",
+            "flores-ru-en:flagged", "flores-ru-es:flagged", "newstest-ru:flagged",
+            "newstest-ru:clean_docs"}
 
 
 # ---- running parallax batch ----
@@ -115,21 +117,29 @@ def write(path, text):
 
 # ---- FLORES ----
 
-def part_flores(data, tmp, opts, verbose):
-    d = data / "flores200_en_es"
-    en = (d / "eng_Latn.devtest").read_text(encoding="utf-8").rstrip("\n").split("\n")
-    es = (d / "spa_Latn.devtest").read_text(encoding="utf-8").rstrip("\n").split("\n")
+FLORES_FILES = {"en": ("flores200_en_es", "eng_Latn.devtest"),
+                "es": ("flores200_en_es", "spa_Latn.devtest"),
+                "ru": ("flores200_ru", "rus_Cyrl.devtest")}
+
+
+def flores_lines(data, lang):
+    d, name = FLORES_FILES[lang]
+    return (data / d / name).read_text(encoding="utf-8").rstrip("\n").split("\n")
+
+
+def part_flores(data, tmp, opts, verbose, la="en", lb="es", key="flores"):
+    en, es = flores_lines(data, la), flores_lines(data, lb)
     jobs = []
     for i, (x, y) in enumerate(zip(en, es)):
-        a, b = os.path.join(tmp, "fl%d.en" % i), os.path.join(tmp, "fl%d.es" % i)
+        a, b = os.path.join(tmp, "%s%d.%s" % (key, i, la)), os.path.join(tmp, "%s%d.%s" % (key, i, lb))
         write(a, x + "\n")
         write(b, y + "\n")
-        jobs.append({"a": a, "b": b, "id": i, "lang_a": "en", "lang_b": "es"})
+        jobs.append({"a": a, "b": b, "id": i, "lang_a": la, "lang_b": lb})
     res = run_batch(jobs, tmp)
     flagged = [r for r in res if r["status"] == "different"]
-    figs = {"flores:flagged": round(len(flagged) / len(res), 4)}
-    print("FLORES devtest, %d honest en-es pairs: %d flagged (%.1f %%; target <= 5 %%)" % (
-        len(res), len(flagged), 100.0 * len(flagged) / len(res)))
+    figs = {key + ":flagged": round(len(flagged) / len(res), 4)}
+    print("FLORES devtest, %d honest %s-%s pairs: %d flagged (%.1f %%; target <= 5 %%)" % (
+        len(res), la, lb, len(flagged), 100.0 * len(flagged) / len(res)))
     kinds = {}
     for r in flagged:
         for f in r["report"]["facts"]:
@@ -151,22 +161,23 @@ def part_flores(data, tmp, opts, verbose):
 
 # ---- newstest2013: professional translations, whole documents ----
 
-def part_newstest(data, tmp, opts, verbose):
-    """newstest2013 en-es as it is (no sentence removed): 75 documents of 40
-    segments, `--segmented`, default options; documents that come out clean
-    and the share of A's segments with something reported on either side."""
-    d = data / "wmt_newstest_en_es"
-    en = (d / "newstest2013.en").read_text(encoding="utf-8").split("\n")
-    es = (d / "newstest2013.es").read_text(encoding="utf-8").split("\n")
+def part_newstest(data, tmp, opts, verbose, lb="es", key="newstest"):
+    """newstest2013 en-es (or en-ru) as it is (no sentence removed): 75
+    documents of 40 segments, `--segmented`, default options; documents
+    that come out clean and the share of A's segments with something
+    reported on either side."""
+    en = (data / "wmt_newstest_en_es" / "newstest2013.en").read_text(encoding="utf-8").split("\n")
+    es = (data / ("wmt_newstest_en_%s" % lb) / ("newstest2013.%s" % lb)).read_text(
+        encoding="utf-8").split("\n")
     jobs = []
     for k in range(75):
         lo = 40 * k
         if lo + 40 > min(len(en), len(es)):
             break
-        a, b = os.path.join(tmp, "nt%d.en" % k), os.path.join(tmp, "nt%d.es" % k)
+        a, b = os.path.join(tmp, "%s%d.en" % (key, k)), os.path.join(tmp, "%s%d.%s" % (key, k, lb))
         write(a, "\n".join(en[lo:lo + 40]) + "\n")
         write(b, "\n".join(es[lo:lo + 40]) + "\n")
-        jobs.append({"a": a, "b": b, "id": k, "lang_a": "en", "lang_b": "es"})
+        jobs.append({"a": a, "b": b, "id": k, "lang_a": "en", "lang_b": lb})
     res = run_batch(jobs, tmp, ["--segmented"])
     clean = sum(1 for r in res if r["status"] == "same")
     segs = flagged = 0
@@ -182,13 +193,25 @@ def part_newstest(data, tmp, opts, verbose):
             hit.add(int(g["sentence"]))
         segs += len(rep["a"]["sentences"])
         flagged += len(hit)
-    print("newstest2013, %d professional translations of 40 segments: %d clean (%.0f %%), "
+    print("newstest2013 en-%s, %d professional translations of 40 segments: %d clean (%.0f %%), "
           "%.1f %% of segments with something reported" % (
-              len(res), clean, 100.0 * clean / len(res), 100.0 * flagged / segs))
+              lb, len(res), clean, 100.0 * clean / len(res), 100.0 * flagged / segs))
     print("  reported facts by type: " + ", ".join(
         "%s %d" % kv for kv in sorted(kinds.items(), key=lambda kv: -kv[1])))
-    return {"newstest:clean_docs": round(clean / len(res), 4),
-            "newstest:flagged": round(flagged / segs, 4)}
+    return {key + ":clean_docs": round(clean / len(res), 4),
+            key + ":flagged": round(flagged / segs, 4)}
+
+
+# ---- Russian (issue 13): the same measures of faithful translations ----
+
+def part_flores_ru(data, tmp, opts, verbose):
+    figs = part_flores(data, tmp, opts, verbose, "ru", "en", "flores-ru-en")
+    figs.update(part_flores(data, tmp, opts, verbose, "ru", "es", "flores-ru-es"))
+    return figs
+
+
+def part_newstest_ru(data, tmp, opts, verbose):
+    return part_newstest(data, tmp, opts, verbose, "ru", "newstest-ru")
 
 
 # ---- Ex-SemDiv ----
@@ -487,7 +510,7 @@ def main():
             return common.EXIT_HARD_ERROR
     with tempfile.TemporaryDirectory(prefix="plx-claims-") as tmp:
         for p in parts:
-            figs.update(globals()["part_" + p](data, tmp, opts, args.verbose))
+            figs.update(globals()["part_" + p.replace("-", "_")](data, tmp, opts, args.verbose))
     if args.json:
         print(json.dumps(figs, indent=2, sort_keys=True))
     if args.write_floors:
