@@ -243,6 +243,29 @@ static void S_translit_word(const char *w, size_t n, plx__buf *out) {
   else plx__buf_put(out, o, (size_t)olen);
 }
 
+/* Cyrillic letters in Latin by BGN/PCGN (the system of English news
+ * writing for Russian names), by hand rather than by ICU's transliterator:
+ * opening that costs about 150 million instructions, several times a whole
+ * comparison, and the table is one letter to a few. Lower case; NULL for a
+ * code point outside the table. */
+static const char *S_cyrillic(uint32_t c) {
+  static const char *const ru[32] = {"a", "b", "v",  "g",  "d",  "e",    "zh", "z",
+                                     "i", "y", "k",  "l",  "m",  "n",    "o",  "p",
+                                     "r", "s", "t",  "u",  "f",  "kh",   "ts", "ch",
+                                     "sh", "shch", "", "y", "", "e", "yu", "ya"};
+  if (c >= 0x410 && c <= 0x42F) c += 0x20; /* upper case */
+  if (c >= 0x430 && c <= 0x44F) return ru[c - 0x430];
+  switch (c) {
+  case 0x451: case 0x401: return "e";  /* ё */
+  case 0x456: case 0x406: return "i";  /* і */
+  case 0x457: case 0x407: return "yi"; /* ї */
+  case 0x454: case 0x404: return "ye"; /* є */
+  case 0x491: case 0x490: return "g";  /* ґ */
+  case 0x45E: case 0x40E: return "w";  /* ў */
+  default: return NULL;
+  }
+}
+
 void plx__skeleton(const char *w, size_t n, plx__buf *out) {
   out->len = 0;
   size_t i = 0;
@@ -262,8 +285,11 @@ void plx__skeleton(const char *w, size_t n, plx__buf *out) {
     }
     size_t k = i;
     uint32_t c = plx__utf8_next(w, n, &k);
+    const char *cy;
     if (c < S_LATIN_END && S_latin[c][0]) {
       plx__buf_puts(out, S_latin[c]);
+    } else if ((cy = S_cyrillic(c)) != NULL) {
+      plx__buf_puts(out, cy);
     } else if (U_GET_GC_MASK(c) & U_GC_M_MASK) {
       /* a combining mark: dropped */
     } else {
@@ -278,50 +304,10 @@ void plx__skeleton(const char *w, size_t n, plx__buf *out) {
 
 /* ---- Name keys across scripts ---- */
 
-/* Russian words in Latin letters by the BGN/PCGN system, which English
- * news writing follows for Russian names ("Джонсон" -> "dzhonson",
- * "Кэйел" -> "keyyel"); opened on first need, used under the lock of
- * S_translit. */
-static UTransliterator *S_bgn;
-static int S_bgn_failed;
-
-static int S_has_cyrillic(const char *w, size_t n) {
-  for (size_t i = 0; i < n;) {
-    uint32_t c = plx__utf8_next(w, n, &i);
-    if (c >= 0x400 && c <= 0x52F) return 1;
-  }
-  return 0;
-}
-
-static void S_bgn_word(const char *w, size_t n, plx__buf *out) {
-  UChar buf[512];
-  int32_t len = 0;
-  UErrorCode e = U_ZERO_ERROR;
-  u_strFromUTF8(buf, 200, &len, w, (int32_t)n, &e);
-  if (U_FAILURE(e) || len >= 200) return;
-  pthread_mutex_lock(&S_translit_lock);
-  if (!S_bgn && !S_bgn_failed) {
-    UChar id[] = u"Russian-Latin/BGN; Latin-ASCII; Lower";
-    S_bgn = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
-    if (U_FAILURE(e)) S_bgn_failed = 1;
-    e = U_ZERO_ERROR;
-  }
-  int32_t limit = len;
-  if (S_bgn) utrans_transUChars(S_bgn, buf, &len, 500, 0, &limit, &e);
-  pthread_mutex_unlock(&S_translit_lock);
-  char o[1024];
-  int32_t olen = 0;
-  if (S_bgn && U_SUCCESS(e)) u_strToUTF8(o, sizeof o, &olen, buf, len, &e);
-  if (S_bgn && U_SUCCESS(e)) plx__buf_put(out, o, (size_t)olen);
-}
-
 void plx__name_key(const char *w, size_t n, plx__buf *out) {
   plx__buf lat = {0};
   out->len = 0;
-  if (S_has_cyrillic(w, n))
-    S_bgn_word(w, n, &lat);
-  else
-    plx__skeleton(w, n, &lat);
+  plx__skeleton(w, n, &lat); /* Cyrillic by BGN/PCGN (S_cyrillic) */
   /* spelling variants of one sound, longest first: the two scripts'
    * conventions meet ("dzh" and "j", "kh" and "h", "sh" and "sch") */
   static const struct {

@@ -35,14 +35,14 @@ void plx__toks_free(plx__toks *t);
 void plx__fold(const char *s, size_t n, plx__buf *out);
 
 /* The skeleton of a folded word: accents and other marks removed, in
- * Latin letters, lower case ("pentágono" -> "pentagono"), onto out
- * (cleared first). Latin words use a table (built once from ICU's
- * Latin-ASCII transliterator); other scripts open ICU's Any-Latin
- * transliterator on first need. */
+ * Latin letters, lower case ("pentágono" -> "pentagono", "Том" -> "tom"),
+ * onto out (cleared first). Latin words use a table (built once from
+ * ICU's Latin-ASCII transliterator), Cyrillic ones the BGN/PCGN letters;
+ * other scripts open ICU's Any-Latin transliterator on first need. */
 void plx__skeleton(const char *w, size_t n, plx__buf *out);
 
-/* The consonant key of a name, for names across scripts: Cyrillic words in
- * Latin letters by BGN/PCGN, Latin ones by their skeleton; then one
+/* The consonant key of a name, for names across scripts: the word's
+ * skeleton (Cyrillic in Latin letters by BGN/PCGN); then one
  * spelling for sounds the two write differently (dzh/j, kh/h, sh/sch, c/k,
  * w/v, z/s), vowels, y and h dropped, doubled letters once: "Джонсон" and
  * "Johnson" are both "jnsn", "Корен" and "Cohren" "krn". Empty for a word

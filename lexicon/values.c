@@ -174,7 +174,9 @@ typedef struct S_lex {
 static S_lex S_lexes[3] = {{.file = "lexicon/data/values/en.txt"},
                            {.file = "lexicon/data/values/es.txt"},
                            {.file = "lexicon/data/values/ru.txt"}};
-static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+/* each language's words are read on its first use: the Russian list costs
+ * a comparison of English and Spanish nothing */
+static pthread_once_t S_once[3] = {PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
 
 /* ---- Tokens ---- */
 
@@ -792,9 +794,9 @@ static int S_may_hold_values(const S_lex *lx, const char *t, size_t len) {
   return 0;
 }
 
-static void S_load(void) {
-  for (size_t k = 0; k < sizeof S_lexes / sizeof *S_lexes; k++) S_load_lang(&S_lexes[k]);
-}
+static void S_load_en(void) { S_load_lang(&S_lexes[0]); }
+static void S_load_es(void) { S_load_lang(&S_lexes[1]); }
+static void S_load_ru(void) { S_load_lang(&S_lexes[2]); }
 
 /* ---- Looking words up ---- */
 
@@ -1700,7 +1702,8 @@ plx_status plx_values_find(const char *text, size_t len, const char *lang, plx_v
   size_t bad = plx__utf8_invalid_at(text, len);
   if (bad < len)
     return plx__fail(err, PLX_ERR_ENCODING, "values: invalid UTF-8 at offset %zu", bad);
-  pthread_once(&S_once, S_load);
+  static void (*const load[3])(void) = {S_load_en, S_load_es, S_load_ru};
+  pthread_once(&S_once[li], load[li]);
   const S_lex *lx = &S_lexes[li];
   if (lx->status != PLX_OK) return plx__fail(err, lx->status, "%s", lx->message);
 
