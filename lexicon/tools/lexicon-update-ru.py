@@ -115,11 +115,13 @@ def clean(seg):
 
 
 def en_head(h):
-    """A headword as a lemma: proper names keep their capital."""
+    """A headword as a lemma, in lower case: the program looks words up
+    case-folded ("Javanese" in a text is "javanese"), and names meet through
+    the names table. Returns (lemma, proper) or None."""
     h = ' '.join(h.split())
     if not h or not EN_HEAD.match(h) or len(h.split()) > 3:
         return None
-    return h if (h[:1].isupper() and h[1:2].islower()) else h.lower()
+    return h.lower(), h[:1].isupper() and h[1:2].islower()
 
 
 def mueller_terms(text):
@@ -167,13 +169,31 @@ def mueller_terms(text):
 REF = re.compile(r'^\s*(?:_[a-z-]+\.\s*)*=\s*([A-Za-z][A-Za-z\' -]*?)\s*$')
 
 
+# English headwords Mueller capitalises ("Javanese", "Russian"): proper
+# nouns and adjectives, pos np
+proper_heads = set()
+
+
 def mueller():
     pairs, terms_of, refs = {}, {}, {}
-    for e in dictd('mueller7'):
+    entries = dictd('mueller7')
+    # a capitalised headword that is also a common word ("May" and "may",
+    # "China" and "china") keeps only the common word's translations
+    common_heads = set()
+    for e in entries:
+        h = en_head(e.split('\n')[0].strip())
+        if h and not h[1]:
+            common_heads.add(h[0])
+    for e in entries:
         head, terms = mueller_terms(e)
         h = en_head(head)
         if not h:
             continue
+        h, proper = h
+        if proper:
+            if h in common_heads:
+                continue
+            proper_heads.add(h)
         body = ' '.join(l.strip() for l in e.split('\n')[1:])
         body = re.sub(r'\[[^\]]*\]', ' ', body)
         m = REF.match(body)
@@ -198,6 +218,9 @@ def freedict():
         h = en_head(m.group(1) if m else lines[0])
         if not h:
             continue
+        h, proper = h
+        if proper:
+            proper_heads.add(h)
         for line in lines[1:]:
             for term in clean(line).split(','):
                 term = yo(term.strip().lower())
@@ -540,7 +563,7 @@ def main():
         if pos is None:
             ps = ru_pos.get(ru, set())
             pos = next((p for p in lu.POS_PRIORITY if p in ps), 'other')
-        if en[:1].isupper():
+        if en in proper_heads:
             pos = 'np'
         rows[(en, ru, pos)] = s
     for en, ru, pos in read_tsv(os.path.join(args.outdir, 'supplement.tsv'), 3):
