@@ -221,6 +221,7 @@ static int S_group_space(uint32_t c, int es) {
 
 static int S_letter(uint32_t c) {
   if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
+  if (c >= 0x410 && c <= 0x44F) return 1; /* А-я, without a look-up */
   return u_isalpha((UChar32)c) || (U_GET_GC_MASK((UChar32)c) & U_GC_M_MASK);
 }
 
@@ -229,8 +230,11 @@ static int S_letter(uint32_t c) {
  * writers vary ("sétimo"); ñ is a letter of its own and stays. */
 static uint32_t S_fold(uint32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  /* the Russian alphabet without a property look-up; ё as е */
+  if (c >= 0x430 && c <= 0x44F) return c;
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+  if (c == 0x451 || c == 0x401) return 0x435;
   c = (uint32_t)u_tolower((UChar32)c);
-  if (c == 0x451) return 0x435; /* ё as е */
   if (c >= 0xE0 && c <= 0xE5) return 'a';
   if (c >= 0xE8 && c <= 0xEB) return 'e';
   if (c >= 0xEC && c <= 0xEF) return 'i';
@@ -511,7 +515,7 @@ static size_t S_word_key(const char *t, size_t len, size_t i, char *key) {
     uint32_t d = S_peek(t, len, j, &nj);
     if (!S_letter(d)) break;
     j = nj;
-    if (d >= 0x80 && (U_GET_GC_MASK((UChar32)d) & U_GC_M_MASK)) {
+    if (d >= 0x80 && !(d >= 0x410 && d <= 0x44F) && (U_GET_GC_MASK((UChar32)d) & U_GC_M_MASK)) {
       /* A combining tilde after n is ñ (decomposed text); other marks
        * are the accents folding drops. */
       if (d == 0x303 && kl > 0 && key[kl - 1] == 'n') {
