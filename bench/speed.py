@@ -23,7 +23,7 @@ Figures:
   process  the same documents, one process each (`parallax diff` against
            `hunalign`)
   demo     instructions of `parallax diff` on the demo pair, and of a pair of
-           one-sentence articles (start-up)
+           one-sentence articles (start-up), and Russian with each
   scale    20,000 sentence pairs (newstest2012+2013, repeated), `align
            --segmented` in parallel and comparable mode: CPU, peak memory,
            growth from 2,000
@@ -237,6 +237,16 @@ def bench_demo():
           % (n_demo / 1e6, verdict(n_demo <= 60e6)))
     print("  start-up         %5.1f M (a pair of one-sentence articles; target <= 20 M: %s)"
           % (n_one / 1e6, verdict(n_one <= 20e6)))
+    # Russian (issue 13): its own lexicon image, value words and patterns,
+    # read only when Russian is compared
+    r1 = tmp / "one.ru.txt"
+    r1.write_text("Правительство подписало контракт в понедельник.\n")
+    for other, path in (("en", a1), ("es", b1)):
+        n_ru = instructions([PX, "diff", "--lang-a", "ru", "--lang-b", other, str(r1), str(path)],
+                            PXENV)
+        if n_ru is not None:
+            print("  start-up ru-%s   %5.1f M (target <= 20 M: %s)"
+                  % (other, n_ru / 1e6, verdict(n_ru <= 20e6)))
 
 
 # ---- 2,000 and 20,000 sentence pairs ----
