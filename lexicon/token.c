@@ -319,7 +319,7 @@ void plx__name_key(const char *w, size_t n, plx__buf *out) {
   size_t letters = 0;
   for (size_t i = 0; i < lat.len;) {
     char c = lat.data[i];
-    if (c < 'a' || c > 'z') { /* "k·eyyel", "kh'yuston" */
+    if (c < 'a' || c > 'z') { /* a hyphen, an apostrophe */
       i++;
       continue;
     }

@@ -5,6 +5,7 @@
 
 #include "plx_lexicon.h"
 #include "test.h"
+#include "token.h"
 
 static char datadir[1024], dictdir[1024], userlex[1024];
 
@@ -162,7 +163,41 @@ static void test_score_lines(plx_lexicon *lex) {
   CHECK(strstr(err.message, "line 1") != NULL);
 }
 
+/* Names across scripts: a Russian name and its English spelling share a
+ * consonant key; other names do not; short words have none. */
+static void S_key(const char *w, plx__buf *b) {
+  plx__buf f = {0};
+  plx__fold(w, strlen(w), &f);
+  plx__name_key(f.data, f.len, b);
+  plx__buf_free(&f);
+}
+
+static void test_name_keys(void) {
+  static const char *same[][2] = {{"Джонсон", "Johnson"},   {"Корен", "Cohren"},
+                                  {"Хьюстон", "Houston"},   {"Вашингтон", "Washington"},
+                                  {"Нисси", "Nyssi"},       {"Москва", "Moscow"},
+                                  {"Жуков", "Zhukov"},      {"Щукин", "Shchukin"},
+                                  {"Тассалин", "Thassalin"}, {"Чикаго", "Chicago"}};
+  plx__buf a = {0}, b = {0};
+  for (size_t k = 0; k < sizeof same / sizeof *same; k++) {
+    S_key(same[k][0], &a);
+    S_key(same[k][1], &b);
+    CHECK(a.len > 0 && a.len == b.len && !memcmp(a.data, b.data, a.len));
+    if (!(a.len > 0 && a.len == b.len && !memcmp(a.data, b.data, a.len)))
+      fprintf(stderr, "  %s: %.*s, %s: %.*s\n", same[k][0], (int)a.len, a.data, same[k][1],
+              (int)b.len, b.data);
+  }
+  S_key("Иван", &a);
+  S_key("John", &b);
+  CHECK(!(a.len == b.len && !memcmp(a.data, b.data, a.len)));
+  S_key("Том", &a); /* three letters: too short to say */
+  CHECK(a.len == 0);
+  plx__buf_free(&a);
+  plx__buf_free(&b);
+}
+
 int main(void) {
+  test_name_keys();
   const char *src = getenv("srcdir");
   if (!src) src = ".";
   snprintf(datadir, sizeof datadir, "%s/tests/data/lexicon", src);
