@@ -146,6 +146,8 @@ def mueller_terms(text):
             continue
         if re.match(r'^(от|см\.|=)', clean(s)):            # "_pres-p. от baffle"
             continue
+        # "поворачивать(ся)": the verb and its reflexive
+        s = re.sub(r'([а-яё]+)\((ся|сь)\)', r'\1, \1\2', s)
         # brackets first: "(wrote; written)" is no example
         for _ in range(2):
             s = re.sub(r'\([^()]*\)', ' ', s)
