@@ -252,5 +252,11 @@ check(order["a"] == sorted(order["a"]) and order["b"] == sorted(order["b"]), "pa
 # a plain translation, and HTML input (markup in the text is escaped by the serialiser)
 check_pair("parallel", ["--segmented"], "tests/data/parallel-en.txt", "tests/data/parallel-es.txt")
 check_pair("html-input", ["--lang-b", "es"], "tests/data/article.html", "tests/data/spanish.txt")
+# Russian: the page of an English-Russian pair with a changed number, each
+# column in its language
+d, E = check_pair("russian", ["--segmented"], "tests/data/parallel-en.txt", "tests/data/parallel-ru-conflict.txt")
+cols = [e for e in E if has_class(e, "plx-cell") and e["attrs"].get("data-col") == "b"]
+check(cols and all(e["attrs"].get("lang") == "ru" for e in cols), "Russian column marked lang=ru")
+check(len([e for e in E if has_class(e, "plx-tag-conflict")]) == 2, "Russian: the conflict on both sides")
 checks.finish("html")
 PY
