@@ -1029,22 +1029,10 @@ size_t plx__align_chars(const plx_alignment *al, int side, size_t i) {
 
 /* Characters of B per character of A, from the document's own confident
  * one-to-one links (Spanish runs longer than English, by how much depends
- * on the text); 1 when there are too few to tell. */
+ * on the text); 0 when there are too few to tell. */
 #define RATIO_LINK 0.5
 #define RATIO_MIN_CHARS 200
 
-static double S_length_ratio(const plx_alignment *al) {
-  double ca = 0, cb = 0;
-  for (size_t k = 0; k < al->nlinks; k++) {
-    const S_ilink *l = &al->links[k];
-    if (l->na != 1 || l->nb != 1 || l->score < RATIO_LINK) continue;
-    ca += (double)plx__align_chars(al, 0, l->ids[0]);
-    cb += (double)plx__align_chars(al, 1, l->ids[1]);
-  }
-  return ca >= RATIO_MIN_CHARS && cb > 0 ? cb / ca : 1.0;
-}
-
-/* The same, 0 when there are too few to tell. */
 static double S_measured_ratio(const plx_alignment *al) {
   double ca = 0, cb = 0;
   for (size_t k = 0; k < al->nlinks; k++) {
@@ -1054,6 +1042,12 @@ static double S_measured_ratio(const plx_alignment *al) {
     cb += (double)plx__align_chars(al, 1, l->ids[1]);
   }
   return ca >= RATIO_MIN_CHARS && cb > 0 ? cb / ca : 0;
+}
+
+/* The same, 1 (no correction) when there are too few to tell. */
+static double S_length_ratio(const plx_alignment *al) {
+  double r = S_measured_ratio(al);
+  return r > 0 ? r : 1.0;
 }
 
 /* How well the lengths of sentence i of A and j of B agree, as Gale and
