@@ -54,22 +54,22 @@ void plx_doc_options_init(plx_doc_options *o) {
 static plx_status S_check_encoding(const char *b, size_t len, plx_error *err) {
   const unsigned char *u = (const unsigned char *)b;
   /* documents Parallax does not read, by their first bytes: say what to do */
-  if (len >= 5 && memcmp(b, "%PDF-", 5) == 0)
-    return plx__fail(err, PLX_ERR_ENCODING,
-                     "a PDF file; Parallax reads text, HTML and XML: extract the text first "
-                     "(e.g. pdftotext FILE OUT.txt)");
-  if (len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
-    return plx__fail(err, PLX_ERR_ENCODING,
-                     "a ZIP archive (a DOCX, ODT or EPUB document?); Parallax reads text, "
-                     "HTML and XML: save or convert the document as plain text or HTML first");
-  if (len >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-    return plx__fail(err, PLX_ERR_ENCODING,
-                     "an old Office document (DOC, XLS); Parallax reads text, HTML and XML: "
-                     "save it as plain text or HTML first");
-  if (len >= 5 && memcmp(b, "{\\rtf", 5) == 0)
-    return plx__fail(err, PLX_ERR_ENCODING,
-                     "an RTF document; Parallax reads text, HTML and XML: save it as plain "
-                     "text or HTML first");
+  static const struct {
+    const char *magic;
+    size_t n;
+    const char *what, *todo;
+  } others[] = {
+      {"%PDF-", 5, "a PDF file", "extract the text first (e.g. pdftotext FILE OUT.txt)"},
+      {"PK\x03\x04", 4, "a ZIP archive (a DOCX, ODT or EPUB document?)",
+       "save or convert the document as plain text or HTML first"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "an old Office document (DOC, XLS)",
+       "save it as plain text or HTML first"},
+      {"{\\rtf", 5, "an RTF document", "save it as plain text or HTML first"},
+  };
+  for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+    if (len >= others[k].n && memcmp(b, others[k].magic, others[k].n) == 0)
+      return plx__fail(err, PLX_ERR_ENCODING, "%s; Parallax reads text, HTML and XML: %s",
+                       others[k].what, others[k].todo);
   if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
     return plx__fail(err, PLX_ERR_ENCODING,
                      "UTF-16 input is not supported; convert it to UTF-8 "
