@@ -32,11 +32,20 @@ static const char *S_side_name(int side) { return side ? "target" : "source"; }
 
 /* ---- JSON ---- */
 
+/* "start", "end" (from the start of the unit's text, base) and "text" of
+ * the span [start, end) of text t: a fact's own, or its counterpart's. */
+static void S_json_span(plx__jw *w, const char *t, size_t base, size_t start, size_t end) {
+  plx__jw_key(w, "start");
+  plx__jw_int(w, (long long)(start - base));
+  plx__jw_key(w, "end");
+  plx__jw_int(w, (long long)(end - base));
+  plx__jw_key(w, "text");
+  plx__jw_strn(w, t + start, end - start);
+}
+
 static void S_json_fact(plx__jw *w, const plx_bitext *bt, const plx_doc *const d[2],
                         const plx_fact *f) {
   size_t len;
-  const char *t = plx_doc_text(d[f->side], &len);
-  size_t base = plx_bitext_unit_offset(bt, f->side, f->sentence);
   plx__jw_object(w);
   plx__jw_key(w, "side");
   plx__jw_str(w, S_side_name(f->side));
@@ -46,25 +55,15 @@ static void S_json_fact(plx__jw *w, const plx_bitext *bt, const plx_doc *const d
   plx__jw_str(w, plx_fact_status_name(f->status));
   plx__jw_key(w, "score");
   plx__jw_real(w, (double)(long long)(f->score * 1000 + 0.5) / 1000);
-  plx__jw_key(w, "start");
-  plx__jw_int(w, (long long)(f->start - base));
-  plx__jw_key(w, "end");
-  plx__jw_int(w, (long long)(f->end - base));
-  plx__jw_key(w, "text");
-  plx__jw_strn(w, t + f->start, f->end - f->start);
+  S_json_span(w, plx_doc_text(d[f->side], &len), plx_bitext_unit_offset(bt, f->side, f->sentence),
+              f->start, f->end);
   plx__jw_key(w, "value");
   plx__jw_str(w, f->value);
   if (f->has_counterpart) {
-    size_t ob = plx_bitext_unit_offset(bt, !f->side, f->cp_sentence);
-    const char *ot = plx_doc_text(d[!f->side], &len);
     plx__jw_key(w, "counterpart");
     plx__jw_object(w);
-    plx__jw_key(w, "start");
-    plx__jw_int(w, (long long)(f->cp_start - ob));
-    plx__jw_key(w, "end");
-    plx__jw_int(w, (long long)(f->cp_end - ob));
-    plx__jw_key(w, "text");
-    plx__jw_strn(w, ot + f->cp_start, f->cp_end - f->cp_start);
+    S_json_span(w, plx_doc_text(d[!f->side], &len),
+                plx_bitext_unit_offset(bt, !f->side, f->cp_sentence), f->cp_start, f->cp_end);
     if (f->cp_value[0]) {
       plx__jw_key(w, "value");
       plx__jw_str(w, f->cp_value);
