@@ -89,14 +89,31 @@ static size_t S_placeholder(const char *t, size_t len, size_t i) {
   return j - i;
 }
 
-typedef struct S_ph {
-  size_t start, len;
-} S_ph;
+/* A code a target must keep: an inline code of the file (a tag) or a
+ * placeholder of the text. Two codes are the same when they are of one
+ * kind and have the same key. */
+typedef struct S_code {
+  int placeholder;
+  const char *key;
+  size_t klen;
+  size_t start, end;  /* in the document's text (a tag's span is empty) */
+  const char *value;  /* as a translation tool shows it */
+} S_code;
 
-static S_ph *S_placeholders(const char *t, size_t len, size_t *n) {
-  S_ph *v = NULL;
+/* The codes of one side of unit u, whose text starts at off: its tags,
+ * then the placeholders of its text (their values copied onto *owned). */
+static S_code *S_codes(const plx_unit *u, int side, size_t off, size_t *n, char ***owned,
+                       size_t *nowned, size_t *capowned) {
+  S_code *v = NULL;
   size_t cap = 0;
   *n = 0;
+  for (size_t t = 0; t < u->ntags[side]; t++) {
+    const plx_tag *tg = &u->tags[side][t];
+    S_code c = {0, tg->key, strlen(tg->key), off + tg->offset, off + tg->offset, tg->display};
+    PLX__PUSH(v, *n, cap, c);
+  }
+  const char *t = u->text[side];
+  size_t len = u->len[side];
   for (size_t i = 0; i < len; i++) {
     if (t[i] == '%' && i + 1 < len && t[i + 1] == '%') { /* an escaped per cent */
       i++;
@@ -104,7 +121,10 @@ static S_ph *S_placeholders(const char *t, size_t len, size_t *n) {
     }
     size_t l = (t[i] == '%' || t[i] == '{' || t[i] == '$') ? S_placeholder(t, len, i) : 0;
     if (l) {
-      PLX__PUSH(v, *n, cap, ((S_ph){i, l}));
+      char *value = plx__strndup(t + i, l);
+      PLX__PUSH(*owned, *nowned, *capowned, value);
+      S_code c = {1, t + i, l, off + i, off + i + l, value};
+      PLX__PUSH(v, *n, cap, c);
       i += l - 1;
     }
   }
@@ -164,16 +184,25 @@ plx_status plx_units_facts(const plx_bitext *bt, const plx_alignment *al, plx_fa
       PLX__PUSH(out, n, cap, f);
       quiet[i] = 1;
     }
-    /* tags: each side's codes against the other's, as multisets of keys */
+    /* tags and placeholders: each side's codes against the other's, as
+     * multisets of keys */
+    S_code *code[2];
+    size_t ncode[2];
+    for (int side = 0; side < 2; side++)
+      code[side] = S_codes(u, side, off[side], &ncode[side], &owned, &nowned, &capowned);
     for (int side = 0; side < 2; side++) {
-      unsigned char *used = plx__calloc(u->ntags[!side] + 1, 1);
-      for (size_t t = 0; t < u->ntags[side]; t++) {
-        const plx_tag *tg = &u->tags[side][t];
+      unsigned char *used = plx__calloc(ncode[!side] + 1, 1);
+      for (size_t t = 0; t < ncode[side]; t++) {
+        const S_code *c = &code[side][t];
         int found = 0;
-        for (size_t o = 0; o < u->ntags[!side] && !found; o++)
-          if (!used[o] && !strcmp(u->tags[!side][o].key, tg->key)) used[o] = 1, found = 1;
-        S_fact(&f, side, i, off[side] + tg->offset, off[side] + tg->offset, "tag");
-        f.value = tg->display;
+        for (size_t o = 0; o < ncode[!side] && !found; o++) {
+          const S_code *x = &code[!side][o];
+          if (!used[o] && x->placeholder == c->placeholder && x->klen == c->klen &&
+              !memcmp(x->key, c->key, c->klen))
+            used[o] = 1, found = 1;
+        }
+        S_fact(&f, side, i, c->start, c->end, "tag");
+        f.value = c->value;
         if (found) {
           f.status = PLX_FACT_MATCHED;
         } else {
@@ -184,36 +213,8 @@ plx_status plx_units_facts(const plx_bitext *bt, const plx_alignment *al, plx_fa
       }
       free(used);
     }
-    /* placeholders in the text: the same check, on the text itself */
-    S_ph *ph[2];
-    size_t nph[2];
-    for (int side = 0; side < 2; side++)
-      ph[side] = S_placeholders(u->text[side], u->len[side], &nph[side]);
-    for (int side = 0; side < 2; side++) {
-      unsigned char *used = plx__calloc(nph[!side] + 1, 1);
-      for (size_t t = 0; t < nph[side]; t++) {
-        const char *p = u->text[side] + ph[side][t].start;
-        size_t pl = ph[side][t].len;
-        int found = 0;
-        for (size_t o = 0; o < nph[!side] && !found; o++)
-          if (!used[o] && ph[!side][o].len == pl &&
-              !memcmp(u->text[!side] + ph[!side][o].start, p, pl))
-            used[o] = 1, found = 1;
-        size_t at = off[side] + ph[side][t].start;
-        S_fact(&f, side, i, at, at + pl, "tag");
-        char *v = plx__malloc(pl + 1);
-        memcpy(v, p, pl);
-        v[pl] = 0;
-        f.value = v;
-        f.status = found ? PLX_FACT_MATCHED : PLX_FACT_MISSING;
-        if (!found) f.score = 1.0;
-        PLX__PUSH(out, n, cap, f);
-        PLX__PUSH(owned, nowned, capowned, v);
-      }
-      free(used);
-    }
-    free(ph[0]);
-    free(ph[1]);
+    free(code[0]);
+    free(code[1]);
   }
   for (size_t k = 0; k < nb; k++)
     if (!quiet[base[k].sentence]) PLX__PUSH(out, n, cap, base[k]);
