@@ -119,10 +119,6 @@ static char *S_lang_attr(const xmlNode *n) {
   return s;
 }
 
-/* "en-US", "EN_us", "es-419" -> "en", "es"; NULL when not a language
- * Parallax reads (raw is kept for the message). */
-static const char *S_primary(const char *raw) { return plx_lang_canonical(raw); }
-
 static int S_same_primary(const char *a, const char *b) {
   if (!a || !b) return 0;
   size_t k = 0;
@@ -382,7 +378,7 @@ static void S_tmx(S_read *r, const xmlNode *root, const plx_bitext_options *o) {
       if (!src && S_same_primary(l, want_src)) {
         src = S_child(v, "seg");
         srcl = l;
-      } else if ((!trg || (!S_primary(trgl) && S_primary(l))) && !S_same_primary(l, want_src) &&
+      } else if ((!trg || (!plx_lang_canonical(trgl) && plx_lang_canonical(l))) && !S_same_primary(l, want_src) &&
                  (!o->lang_target || S_same_primary(l, o->lang_target)) &&
                  (!r->raw_lang[1] || S_same_primary(l, r->raw_lang[1]))) {
         /* the first variant in another language, one Parallax reads if
@@ -467,7 +463,7 @@ plx_status plx_bitext_parse(const char *bytes, size_t len, const plx_bitext_opti
   const char *given[2] = {opt->lang_source, opt->lang_target};
   for (int k = 0; k < 2; k++) {
     const char *raw = given[k] ? given[k] : r.raw_lang[k];
-    r.bt->lang[k] = S_primary(raw);
+    r.bt->lang[k] = plx_lang_canonical(raw);
     if (!raw) {
       /* not said (XLIFF 1.2's target-language is optional): the text tells */
       plx__buf all = {0};

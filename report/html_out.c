@@ -126,7 +126,6 @@ static char *S_excerpt(const char *t, size_t s, size_t e, size_t max) {
   return plx__buf_detach(&b, NULL);
 }
 
-static const char *S_lang_name(const char *code) { return plx_lang_name(code); }
 
 /* ---- The report's state ---- */
 
@@ -614,13 +613,14 @@ static int S_slot_cmp(const void *x, const void *y) {
  * sentence stays right after the row it follows in A's order, so that A's
  * unmatched sentences keep their neighbours. Returns each row's rank. */
 typedef struct S_bkey {
-  size_t key, next_to, row; /* first B sentence (or carried), A position */
+  size_t key, row; /* first B sentence (or carried), A position */
 } S_bkey;
 
 static int S_bkey_cmp(const void *x, const void *y) {
   const S_bkey *p = x, *q = y;
+  /* a key is one row's B sentence, carried by the rows after it in A's
+   * order, so A's order within a key keeps them after that row */
   if (p->key != q->key) return p->key < q->key ? -1 : 1;
-  if (p->next_to != q->next_to) return p->next_to < q->next_to ? -1 : 1;
   return p->row < q->row ? -1 : p->row > q->row;
 }
 
@@ -628,7 +628,7 @@ static size_t *S_b_order(const S_slot *slots, size_t ns, const size_t *bids,
                          const size_t *bfirst) {
   S_bkey *k = plx__malloc((ns ? ns : 1) * sizeof *k);
   /* key 0 is "before every B sentence"; B sentence j is key j + 1 */
-  size_t carried = 0, owner = 0;
+  size_t carried = 0;
   for (size_t x = 0; x < ns; x++) {
     const S_slot *sl = &slots[x];
     size_t first = 0;
@@ -638,10 +638,9 @@ static size_t *S_b_order(const S_slot *slots, size_t ns, const size_t *bids,
       first = bids[bfirst[sl->row]] + 1; /* B ids of a row are ascending */
     if (first) {
       carried = first;
-      owner = x;
-      k[x] = (S_bkey){first, x, x};
+      k[x] = (S_bkey){first, x};
     } else
-      k[x] = (S_bkey){carried, owner, x};
+      k[x] = (S_bkey){carried, x};
   }
   qsort(k, ns, sizeof *k, S_bkey_cmp);
   size_t *rank = plx__malloc((ns ? ns : 1) * sizeof *rank);
@@ -832,7 +831,7 @@ static void S_summary(const S_ctx *c, xmlNodePtr body) {
     S_el_text(li, "strong", "plx-side-name", side ? "B" : "A");
     S_puts(li, " ");
     S_el_text(li, "code", "plx-path", c->paths[side]);
-    S_printf(li, " — %s, %zu sentences", S_lang_name(plx_doc_lang(c->docs[side])), c->n[side]);
+    S_printf(li, " — %s, %zu sentences", plx_lang_name(plx_doc_lang(c->docs[side])), c->n[side]);
   }
   xmlNodePtr counts = S_el(h, "ul", "plx-counts");
   for (int side = 0; side < 2; side++) {
@@ -1028,7 +1027,7 @@ plx_status plx__alignment_html(const plx_alignment *al, const plx_doc *a, const 
     for (int side = 0; side < 2; side++) {
       xmlNodePtr hc = S_el(hr, "div", side ? "plx-cell plx-col-b" : "plx-cell plx-col-a");
       S_el_text(hc, "strong", "plx-side-name", side ? "B" : "A");
-      S_printf(hc, " %s ", S_lang_name(plx_doc_lang(c.docs[side])));
+      S_printf(hc, " %s ", plx_lang_name(plx_doc_lang(c.docs[side])));
       S_el_text(hc, "code", "plx-path", c.paths[side]);
     }
     S_rows(&c, main);
