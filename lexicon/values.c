@@ -75,8 +75,10 @@
 #include <unicode/ustring.h>
 
 /* Longest folded word kept, in bytes with its NUL. Longer words are never
- * value words ("decimoséptimo" is 14). */
-#define S_KEY 48
+ * value words: the longest of the lists is 28 bytes ("четырнадцатого",
+ * Cyrillic letters being two bytes each; "decimoséptimo" is 14). Every
+ * token of a text carries one, so no larger than needed. */
+#define S_KEY 32
 /* Groups of one number phrase, by scale ("dos mil trescientos millones"
  * stacks 2000, then 2300 x 1e6). */
 #define S_STACK 8
