@@ -269,14 +269,53 @@ def forms_for(ana, lemmas, function_tags):
 
 # Aspect partners: Mueller gives a verb in one aspect ("заявлять") and a
 # Russian text uses the other as often ("заявил"). Imperfective <->
-# perfective by the regular suffix pairs; a partner is added with the same
-# English only when it is a verb of the Russian Hunspell dictionary.
-ASPECT_SUFFIXES = (('ять', 'ить'), ('ывать', 'ать'), ('ать', 'ить'))
-# the same suffixes, different verbs
+# perfective by the regular suffix pairs, by the stem alternations of the
+# common verb families (понимать / понять, собирать / собрать, создавать /
+# создать, открывать / открыть, посещать / посетить, приходить / прийти),
+# and by a short table of the pairs no rule makes (говорить / сказать); a
+# partner is added with the same English only when it is a verb of the
+# Russian Hunspell dictionary.
+ASPECT_SUFFIXES = (('ять', 'ить'), ('ывать', 'ать'), ('ать', 'ить'), ('бивать', 'бить'),
+                   ('вивать', 'вить'), ('ливать', 'лить'), ('пивать', 'пить'),
+                   ('шивать', 'шить'), ('шивать', 'шать'), ('ывать', 'ыть'),
+                   ('евать', 'еть'), ('авать', 'ать'), ('щать', 'тить'),
+                   ('нимать', 'нять'), ('бирать', 'брать'), ('бирать', 'обрать'),
+                   ('ирать', 'ереть'), ('сылать', 'слать'), ('сылать', 'ослать'),
+                   ('езжать', 'ехать'), ('кладывать', 'ложить'), ('лагать', 'ложить'),
+                   ('чинать', 'чать'), ('минать', 'мнить'), ('пускать', 'пустить'))
+# prefixed verbs of motion: при-ходить / при-йти, в-ходить / в-ойти,
+# при-водить / при-вести (without a prefix both are imperfective)
+ASPECT_MOTION = (('ходить', 'йти'), ('ходить', 'ойти'), ('водить', 'вести'),
+                 ('носить', 'нести'), ('возить', 'везти'))
+# the same letters, different verbs: стоять / стоить; "-авать" pairs with
+# "-ать" (передавать / передать), never "-авить" (передавить, "to crush");
+# "-инать" with "-ать" (начинать / начать), not "-инить"
 ASPECT_NOT = {'стоять', 'стоить'}
+ASPECT_NOT_ENDINGS = (('авать', 'авить'), ('инать', 'инить'))
+# pairs no rule makes
+ASPECT_PAIRS = (('говорить', 'сказать'), ('брать', 'взять'), ('класть', 'положить'),
+                ('ловить', 'поймать'), ('возвращать', 'вернуть'), ('садиться', 'сесть'),
+                ('ложиться', 'лечь'), ('становиться', 'стать'), ('покупать', 'купить'),
+                ('падать', 'упасть'), ('видеть', 'увидеть'), ('слышать', 'услышать'),
+                ('хотеть', 'захотеть'), ('пить', 'выпить'), ('ждать', 'подождать'),
+                ('учить', 'выучить'), ('идти', 'пойти'), ('готовить', 'приготовить'),
+                ('расти', 'вырасти'), ('спрашивать', 'спросить'), ('есть', 'съесть'),
+                ('заканчивать', 'закончить'), ('оканчивать', 'окончить'),
+                ('уговаривать', 'уговорить'), ('договаривать', 'договорить'),
+                ('успокаивать', 'успокоить'), ('устраивать', 'устроить'),
+                ('настраивать', 'настроить'), ('встречать', 'встретить'),
+                ('отвечать', 'ответить'), ('замечать', 'заметить'), ('отмечать', 'отметить'))
+ASPECT_PAIR_OF = {}
+for _a, _b in ASPECT_PAIRS:
+    ASPECT_PAIR_OF.setdefault(_a, []).append(_b)
+    ASPECT_PAIR_OF.setdefault(_b, []).append(_a)
 # prefixes that make a perfective of an unprefixed imperfective (делать ->
-# сделать); used only for a perfective the dictionaries do not translate
+# сделать); used only for a perfective the dictionaries do not translate,
+# never on a verb of two syllables in consonant + -нуть, most often a
+# perfective already (вернуть, not навернуть; but тянуть / потянуть, гнуть /
+# погнуть)
 ASPECT_PREFIXES = ('с', 'по', 'на', 'про')
+VOWELS = 'аеиоуыэюя'
 
 
 def russian_verbs():
@@ -292,6 +331,32 @@ def russian_verbs():
     return verbs
 
 
+def syllables(word):
+    return sum(word.count(v) for v in VOWELS)
+
+
+def aspect_candidates(base):
+    """The possible aspect partners of a verb without its -ся (not yet
+    checked against the dictionary)."""
+    out = list(ASPECT_PAIR_OF.get(base, ()))
+    # a one-syllable verb has no aspect suffix: брать / брить, жать / жить
+    # are different verbs (but дать / давать is a pair)
+    short = syllables(base) < 2
+    for a, b in ASPECT_SUFFIXES:
+        for x, y in ((a, b), (b, a)):
+            if not base.endswith(x) or (short and b == 'ить'):
+                continue
+            c = base[:-len(x)] + y
+            if not any(base.endswith(n) and c.endswith(m) or base.endswith(m) and c.endswith(n)
+                       for n, m in ASPECT_NOT_ENDINGS):
+                out.append(c)
+    for a, b in ASPECT_MOTION:
+        for x, y in ((a, b), (b, a)):
+            if base.endswith(x) and len(base) > len(x):
+                out.append(base[:-len(x)] + y)
+    return out
+
+
 def aspect_partners(rows, verbs):
     """New (en, ru, 'v') pairs: the aspect partners of the Russian verbs."""
     ru_known = {ru for _, ru, _ in rows}
@@ -299,17 +364,14 @@ def aspect_partners(rows, verbs):
     for en, ru, pos in rows:
         if pos != 'v' or ' ' in ru or ru in ASPECT_NOT:
             continue
-        refl = ru.endswith('ся')
+        refl = ru.endswith(('ся', 'сь'))
         base = ru[:-2] if refl else ru
-        cands = []
-        for a, b in ASPECT_SUFFIXES:
-            if base.endswith(a):
-                cands.append(base[:-len(a)] + b)
-            if base.endswith(b):
-                cands.append(base[:-len(b)] + a)
-        cands = [c + ('ся' if refl else '') for c in cands]
-        if not any(ru.startswith(p) and len(ru) > len(p) + 3 and ru[len(p):] in verbs
-                   for p in ASPECT_PREFIXES):
+        # the reflexive ending after a vowel is -сь (прийтись), else -ся
+        cands = [c + ('сь' if c[-1] in VOWELS else 'ся') if refl else c
+                 for c in aspect_candidates(base)]
+        if not (re.search('[^' + VOWELS + ']нуть$', base) and syllables(base) >= 2) and not any(
+                ru.startswith(p) and len(ru) > len(p) + 3 and ru[len(p):] in verbs
+                for p in ASPECT_PREFIXES):
             cands += [p + ru for p in ASPECT_PREFIXES if p + ru not in ru_known]
         for c in cands:
             if c in verbs and c not in ASPECT_NOT and c != ru:
@@ -325,7 +387,6 @@ ADJ_ENDINGS = {
     'ой': ['ой', 'ого', 'ому', 'ой', 'ым', 'ом'], 'ая': ['ая', 'ой', 'ой', 'ую', 'ой', 'ой'],
     'яя': ['яя', 'ей', 'ей', 'юю', 'ей', 'ей'], 'ое': ['ое', 'ого', 'ому', 'ое', 'ым', 'ом'],
     'ые': ['ые', 'ых', 'ым', 'ые', 'ыми', 'ых'], 'ие': ['ие', 'их', 'им', 'ие', 'ими', 'их']}
-VOWELS = 'аеиоуыэюя'
 
 
 def decline(word):

@@ -42,7 +42,8 @@ static char **read_lines(const char *path, size_t *n) {
 /* --coverage LANG_A FILE_A LANG_B FILE_B: for each article, the share of
  * its content words (not stop words) that the lexicon translates (or knows
  * as a name or a value), and the share matched with a word of the other
- * article; then the words left unmatched, most frequent first. */
+ * article; then the words without a translation, and the lemmas of the
+ * translated words left unmatched. */
 static int coverage(char **argv) {
   plx_lexicon *lex = NULL;
   plx_error err = {0};
@@ -94,6 +95,11 @@ static int coverage(char **argv) {
     for (size_t i = 0; i < na; i++) {
       const plx_token *t = plx_bag_token(a, i);
       if (!t->stop && !t->translated) printf(" %s", t->form);
+    }
+    printf("\n  translated, not matched:");
+    for (size_t i = 0; i < na; i++) {
+      const plx_token *t = plx_bag_token(a, i);
+      if (!t->stop && t->translated && ev[i] < 0) printf(" %s", t->lemma ? t->lemma : t->form);
     }
     printf("\n");
     free(ev);
