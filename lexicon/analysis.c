@@ -282,6 +282,13 @@ void plx__ana_add(plx__lex *lex, plx__ana *a, const char *text, size_t start, si
     if (value_concept != PLX__NONE) {
       o->extra = value_concept;
       f |= PLX__TF_TRANSLATED | PLX__TF_NUMBER;
+    } else if (lex->cross_script && rt->upper && !rt->digits && !(f & (PLX__TF_STOP | PLX__TF_NAME)) &&
+               (r->flags & PLX__WF_TRANSLATED)) {
+      /* a capitalised word the lexicon translates may be a name as well
+       * ("Том" is Tom more often than a volume, "Вера" Vera): its key
+       * across scripts too, which only meets the key of a word the other
+       * side leaves untranslated */
+      o->extra = plx__name_concept(lex, t->forms.data + rt->form, rt->flen);
     }
     o->flags = f;
     a->ntok++;

@@ -517,6 +517,16 @@ static void S_lemma_concepts(plx__lex *lex, int side, const char *l, size_t ln, 
   if (lr->ntr) *translated = 1;
 }
 
+uint32_t plx__name_concept(plx__lex *lex, const char *form, size_t n) {
+  plx__buf *b = &lex->scratch, *c = &lex->scratch2;
+  plx__name_key(form, n, b);
+  if (!b->len) return PLX__NONE;
+  c->len = 0;
+  plx__buf_puts(c, "=:%");
+  plx__buf_put(c, b->data, b->len);
+  return plx__concept(lex, c->data, c->len);
+}
+
 static uint32_t S_new_word(plx__lex *lex, int side, const char *form, size_t n, int digits,
                            uint32_t h) {
   plx__wrec r;
@@ -587,14 +597,8 @@ static uint32_t S_new_word(plx__lex *lex, int side, const char *form, size_t n, 
   }
   if (!digits && !translated && lex->cross_script && nsmall < 63) {
     /* a name in the other script ("Корен", "Cohren"): its consonant key */
-    plx__name_key(form, n, b);
-    if (b->len) {
-      plx__buf *c = &lex->scratch2;
-      c->len = 0;
-      plx__buf_puts(c, "=:%");
-      plx__buf_put(c, b->data, b->len);
-      small[nsmall++] = plx__concept(lex, c->data, c->len);
-    }
+    uint32_t key = plx__name_concept(lex, form, n);
+    if (key != PLX__NONE) small[nsmall++] = key;
   }
   if (translated) r.flags |= PLX__WF_TRANSLATED;
   r.lemma = small[0];

@@ -72,6 +72,9 @@ int plx__side_n(const plx__lex *lex, const char *lang, size_t n);
 /* The concept of a string ("#:16", "=:nadella"): the image's, or one
  * made for this handle. */
 uint32_t plx__concept(plx__lex *lex, const char *s, size_t n);
+/* The concept of a name across scripts: the consonant key of form
+ * (plx__name_key) as "=:%KEY"; PLX__NONE when the form has none. */
+uint32_t plx__name_concept(plx__lex *lex, const char *form, size_t n);
 int plx__concept_kind(const plx__lex *lex, uint32_t id);
 const char *plx__concept_str(const plx__lex *lex, uint32_t id);
 
