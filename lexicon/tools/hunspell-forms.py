@@ -96,6 +96,56 @@ def clitic_split(form, endings, known):
     return False
 
 
+# Russian verbs: unmunch does not apply the dictionary's two-fold suffix
+# rules, so it never writes the past or the present of a reflexive verb
+# ("появились", "попытался", "оказываются") nor many others. The regular
+# endings of the Russian conjugations are tried on each verb lemma of the
+# lexicon instead, and Hunspell's stemmer keeps those that are real forms
+# of a lemma (below, like every other form).
+RU_ADJ = ('ий', 'его', 'ему', 'им', 'ем', 'ая', 'ей', 'ую', 'ее', 'ие', 'их', 'ими')
+RU_PRESENT_1 = ('ю', 'ешь', 'ет', 'ем', 'ете', 'ют', 'й', 'йте', 'я', 'ющий')
+RU_PRESENT_2 = ('ю', 'у', 'лю', 'ишь', 'ит', 'им', 'ите', 'ят', 'ат', 'и', 'ь', 'ьте', 'я',
+                'а', 'ящий', 'ащий')
+RU_PRESENT_NU = ('у', 'ешь', 'ет', 'ем', 'ете', 'ут', 'и', 'ите', 'ув', 'увший')
+
+
+def ru_verb_candidates(lemma):
+    """Possible forms of a Russian verb in -ть or -ться (Hunspell decides
+    which are real)."""
+    refl = lemma.endswith('ться')
+    base = lemma[:-2] if refl else lemma
+    if not base.endswith('ть') or len(base) < 4:
+        return []
+    stem = base[:-2]                                   # появи-, пыта-, верну-
+    finite = [stem + e for e in ('л', 'ла', 'ло', 'ли', 'в', 'вши')]
+    participles = [stem + 'вш' + e for e in RU_ADJ]
+    pres = []
+    if stem.endswith(('ова', 'ева')):                  # использовать: использу-
+        pres += [stem[:-3] + 'у' + e for e in RU_PRESENT_1]
+    if stem.endswith('ава'):                           # давать: да-
+        pres += [stem[:-2] + e for e in RU_PRESENT_1]
+    if stem.endswith('ну'):                            # вернуть: верн-
+        pres += [stem[:-1] + e for e in RU_PRESENT_NU]
+    if stem[-1:] in 'аяе':                             # пытать: пыта-
+        pres += [stem + e for e in RU_PRESENT_1]
+        participles += [stem + e for e in ('емый', 'емая', 'емое', 'емые', 'нный', 'нная',
+                                           'нные')]
+    if stem[-1:] == 'и':                               # появить: появ-
+        pres += [stem[:-1] + e for e in RU_PRESENT_2]
+        participles += [stem[:-1] + e for e in ('енный', 'енная', 'енные', 'енных', 'енного')]
+    for p in pres:
+        if p.endswith('щий'):
+            participles += [p[:-2] + e for e in RU_ADJ]
+        else:
+            finite.append(p)
+    if refl:
+        # -сь after a vowel in the verb's own forms (появилась, появитесь),
+        # -ся always after a participle's ending (появившегося)
+        finite = [f + ('сь' if f[-1] in 'аеиоуыэюя' else 'ся') for f in finite]
+        participles = [f + 'ся' for f in participles]
+    return finite + participles
+
+
 def forms_of(lang, datadir):
     dic = os.path.join(HUNSPELL_DIR, DICTS[lang])
     for ext in ('.aff', '.dic'):
@@ -120,6 +170,11 @@ def forms_of(lang, datadir):
         w = fold(w.strip())
         if is_word(w) and w not in known and not clitic_split(w, endings, known):
             words.add(w)
+    if lang == 'ru':
+        for lemma in lemmas:
+            for w in ru_verb_candidates(lemma):
+                if w not in known:
+                    words.add(w)
     words = sorted(words)
     try:
         res = subprocess.run(['hunspell', '-d', dic, '-s', '-i', 'utf-8'],
