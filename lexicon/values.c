@@ -576,16 +576,6 @@ static void S_tokenize(const char *t, size_t len, int es, S_toks *out) {
 
 /* ---- Loading the word lists ---- */
 
-static const S_lex *S_sorting; /* for the comparator; only during the load */
-
-static int S_entry_cmp(const void *pa, const void *pb) {
-  const S_entry *a = pa, *b = pb;
-  int c = strcmp(S_sorting->keys[a->key], S_sorting->keys[b->key]);
-  if (c) return c;
-  if (a->ntok != b->ntok) return a->ntok > b->ntok ? -1 : 1; /* longest first */
-  return a->kind - b->kind;
-}
-
 /* A number in a data file: "12", "1e9", "0.5". Returns 0 if malformed. */
 static int S_parse_num(const char *s, size_t n, double *out) {
   uint64_t m = 0;
@@ -712,6 +702,64 @@ static uint32_t S_hash_key(const char *s) {
   return h;
 }
 
+/* Lays the entries out in runs of one first word, the longest phrase
+ * first within a run (then by kind), and hashes the first entry of each
+ * run: a word's entries are found by one probe. Runs are found by the hash
+ * itself, not by sorting all entries (that sort was a tenth of start-up). */
+static void S_group(S_lex *lx) {
+  lx->nslots = 64;
+  while (lx->nslots < lx->n * 2) lx->nslots <<= 1;
+  lx->slots = plx__calloc(lx->nslots, sizeof *lx->slots);
+  if (!lx->n) return;
+  /* slots first hold a run number + 1; count and place each entry */
+  uint32_t *run = plx__malloc(lx->n * sizeof *run), *size = plx__calloc(lx->n + 1, sizeof *size);
+  size_t *slot_of = plx__malloc(lx->n * sizeof *slot_of);
+  uint32_t nrun = 0;
+  for (size_t k = 0; k < lx->n; k++) {
+    const char *key = lx->keys[lx->e[k].key];
+    size_t q = S_hash_key(key) & (lx->nslots - 1);
+    while (lx->slots[q] && strcmp(lx->keys[lx->e[slot_of[lx->slots[q] - 1]].key], key) != 0)
+      q = (q + 1) & (lx->nslots - 1);
+    if (!lx->slots[q]) {
+      slot_of[nrun] = k; /* the run's first entry in file order, for the key */
+      lx->slots[q] = ++nrun;
+    }
+    run[k] = lx->slots[q] - 1;
+    size[run[k]]++;
+  }
+  /* the first position of each run, in the order runs first appear */
+  uint32_t *at = plx__malloc((nrun + 1) * sizeof *at);
+  uint32_t pos = 0;
+  for (uint32_t r = 0; r < nrun; r++) {
+    at[r] = pos;
+    pos += size[r];
+  }
+  S_entry *e = plx__malloc(lx->n * sizeof *e);
+  uint32_t *fill = plx__calloc(nrun + 1, sizeof *fill);
+  for (size_t k = 0; k < lx->n; k++) {
+    /* insertion into the run: longest phrase first, then by kind, else
+     * file order (runs are short) */
+    uint32_t r = run[k], b = at[r], x = b + fill[r]++;
+    const S_entry *n = &lx->e[k];
+    while (x > b && (e[x - 1].ntok < n->ntok ||
+                     (e[x - 1].ntok == n->ntok && e[x - 1].kind > n->kind))) {
+      e[x] = e[x - 1];
+      x--;
+    }
+    e[x] = *n;
+  }
+  free(lx->e);
+  lx->e = e;
+  lx->cap = lx->n;
+  for (size_t q = 0; q < lx->nslots; q++)
+    if (lx->slots[q]) lx->slots[q] = at[lx->slots[q] - 1] + 1;
+  free(run);
+  free(size);
+  free(slot_of);
+  free(at);
+  free(fill);
+}
+
 static void S_load_lang(S_lex *lx) {
   size_t len = 0;
   const char *d = plx__data_get(lx->file, &len);
@@ -735,23 +783,11 @@ static void S_load_lang(S_lex *lx) {
     if (!S_load_line(lx, d, s, e, line, &tmp)) break;
   }
   free(tmp.t);
-  S_sorting = lx;
-  if (lx->n) qsort(lx->e, lx->n, sizeof *lx->e, S_entry_cmp);
-  S_sorting = NULL;
-  /* a word's entries are found by one hash probe, not a binary search */
-  lx->nslots = 64;
-  while (lx->nslots < lx->n * 2) lx->nslots <<= 1;
-  lx->slots = plx__calloc(lx->nslots, sizeof *lx->slots);
+  S_group(lx);
   lx->strong = plx__calloc(lx->n + 1, 1);
   size_t run = 0;
   for (size_t k = 0; k < lx->n; k++) {
-    const char *key = lx->keys[lx->e[k].key];
-    if (k == 0 || strcmp(lx->keys[lx->e[k - 1].key], key) != 0) {
-      run = k;
-      size_t q = S_hash_key(key) & (lx->nslots - 1);
-      while (lx->slots[q]) q = (q + 1) & (lx->nslots - 1);
-      lx->slots[q] = (uint32_t)k + 1;
-    }
+    if (k == 0 || strcmp(lx->keys[lx->e[k - 1].key], lx->keys[lx->e[k].key]) != 0) run = k;
     /* what a value can begin with, alone: a number word (not an article
      * or a pronoun: those need a scale or a unit after them, which are
      * here too), an ordinal, a month, a weekday, a currency, a unit, a
