@@ -31,8 +31,10 @@
 # Spanish-Russian: no Debian package pairs them, so pairs go through
 # English: (es, ru) when an English word translates both, kept only when
 # two or more English words lead from one to the other, or when the English
-# word has few translations on both sides (at most MAX_FANOUT), so that
-# "bank" does not join "orilla" to "банк".
+# word has few translations on both sides in their part of speech (at most
+# MAX_FANOUT), so that "bank" does not join "orilla" to "банк". English
+# spelling differs between the dictionaries (en-es writes "organisation",
+# Mueller "organization"): a word meets its other spelling (en_spellings).
 #
 # Deterministic: sorted output, package versions in the headers, no date.
 
@@ -57,7 +59,7 @@ PKGS = ('mueller7-dict', 'dict-freedict-eng-rus', 'apertium-rus-ukr',
 COMMAND = 'python3 lexicon/tools/lexicon-update-ru.py'
 MAX_SENSES = 5      # senses kept per part of speech of a Mueller entry
 MAX_WORDS = 2       # longest Russian translation kept, in words
-MAX_FANOUT = 25     # Spanish-Russian through one English word: at most this many each side
+MAX_FANOUT = 25     # Spanish-Russian through one English word: at most this many each side, per part of speech
 
 # Russian tags of the Apertium analysers beyond the English-Spanish map
 RU_POS = dict(lu.POS_MAP, pred='adv', part='adv', abbr='other')
@@ -357,9 +359,9 @@ def aspect_candidates(base):
     return out
 
 
-def aspect_partners(rows, verbs):
-    """New (en, ru, 'v') pairs: the aspect partners of the Russian verbs."""
-    ru_known = {ru for _, ru, _ in rows}
+def aspect_partners(rows, verbs, ru_known):
+    """New (en, ru, 'v') pairs: the aspect partners of the Russian verbs;
+    ru_known: the Russian words the dictionaries translate."""
     out = set()
     for en, ru, pos in rows:
         if pos != 'v' or ' ' in ru or ru in ASPECT_NOT:
@@ -548,10 +550,18 @@ the pairs go through English.
 ## `bilingual.tsv` ({n_piv} lemma pairs of {n_via} through English)
 
 `es<TAB>ru<TAB>pos<TAB>pN`: a Spanish and a Russian lemma that translate the
-same English lemma, with compatible parts of speech, kept when N >= 2 English
-lemmas lead from one to the other, or when the English lemma has at most
-{fanout} translations in each language (so that "bank" does not join "orilla"
-to "банк"). N is given as `pN` (capped at 9).
+same English lemma, with compatible parts of speech (a noun meets a proper
+noun), kept when N >= 2 English lemmas lead from one to the other, or when
+the English lemma has at most {fanout} translations in each language in the
+pair's part of speech (so that "bank" does not join "orilla" to "банк", but
+"water" joins "agua" to "вода"). N is given as `pN` (capped at 9). An English
+word of en-es in British spelling meets its American spelling in en-ru
+("organisation", "organization").
+
+Source `s`: the pairs of `supplement.tsv` (written by hand, GPL-3.0-or-later,
+like the project): modal and closed-class words whose parts of speech differ
+between the dictionaries ("poder" / "можно", "porque" / "потому") and parts
+of Spanish phrases ("a través de" / "через").
 
 ## Forms, names, stop words
 
@@ -579,6 +589,53 @@ PKG_USE = {
     'hunspell-ru': ('BSD-style', 'Russian forms, aspect partners'),
     'hunspell-en-us': ('BSD/MIT-style', 'English forms'),
 }
+
+
+def pivot_pos(pe, pr):
+    """The part of speech of a Spanish-Russian pair through English, or
+    None when the two sides' cannot meet. A noun meets a proper noun:
+    Mueller's capitalised headwords ("North") make every sense np."""
+    if pe == pr or pr == 'other':
+        return pe
+    if pe == 'other':
+        return pr
+    if {pe, pr} == {'n', 'np'}:
+        return 'n'
+    return None
+
+
+# British and American spelling: en-es (Apertium) writes "organisation",
+# "colour", "centre", Mueller "organization", "color" as often as not.
+SPELLINGS = (('isation', 'ization'), ('ise', 'ize'), ('ised', 'ized'), ('ises', 'izes'),
+             ('ising', 'izing'), ('iser', 'izer'), ('yse', 'yze'), ('our', 'or'),
+             ('ours', 'ors'), ('tre', 'ter'), ('tres', 'ters'), ('ence', 'ense'),
+             ('ogue', 'og'), ('elled', 'eled'), ('elling', 'eling'), ('eller', 'eler'))
+
+
+def en_spellings(word):
+    """The word in the other spelling, by the regular differences (to be
+    checked against a dictionary: "rise" is no "rize")."""
+    out = []
+    for a, b in SPELLINGS:
+        for x, y in ((a, b), (b, a)):
+            if word.endswith(x) and len(word) > len(x) + 2:
+                out.append(word[:-len(x)] + y)
+    return out
+
+
+def spelling_forms(en_ana, lemmas):
+    """Forms rows (form, lemma, pos) for English words the lexicon knows
+    only in the other spelling: "organisation", "organisations" ->
+    "organization" when the analyser knows "organisation" as a lemma."""
+    out = set()
+    for form, lemma, pos, _ in en_ana:
+        if lemma in lemmas:
+            continue
+        for v in en_spellings(lemma):
+            if v in lemmas and (pos in lemmas[v] or 'other' in lemmas[v]):
+                out.add((form.lower(), v, pos))
+                out.add((lemma, v, pos))
+    return out
 
 
 def main():
@@ -623,7 +680,8 @@ def main():
     for en, ru, pos in read_tsv(os.path.join(args.outdir, 'supplement.tsv'), 3):
         if en and ru:
             rows.setdefault((en, yo(ru), pos or 'other'), 's')
-    for key in sorted(aspect_partners(list(rows), russian_verbs())):
+    dict_ru = {ru for (_, ru, _), src_ in rows.items() if src_ != 's'}
+    for key in sorted(aspect_partners(list(rows), russian_verbs(), dict_ru)):
         if (key[0], key[1]) not in excluded:
             rows.setdefault(key, 'asp')
     bil = sorted((en, ru, pos, s) for (en, ru, pos), s in rows.items())
@@ -638,6 +696,9 @@ def main():
     log('English analyser ...')
     en_ana = [(f, l, lu.POS_MAP.get(t, p or 'other'), t) for f, l, p, t in lu.analyser(EN_ANALYSER)]
     forms_en = forms_for(en_ana, side['en'], lu.FUNCTION_TAGS)
+    known_en = {f for f, _, _ in forms_en} | set(side['en'])
+    forms_en = sorted(set(forms_en) | {r for r in spelling_forms(en_ana, side['en'])
+                                       if r[0] not in known_en})
 
     os.makedirs(args.outdir, exist_ok=True)
     vline = ', '.join('%s %s' % (p, versions[p]) for p in PKGS)
@@ -685,27 +746,48 @@ def main():
         es_of.setdefault(en, set()).add((es, pos))
     for en, ru, pos, _ in bil:
         ru_of.setdefault(en, set()).add((ru, pos))
+    # an English word of one dictionary in the other's spelling
+    for en in sorted(set(es_of) - set(ru_of)):
+        for v in en_spellings(en):
+            if v in ru_of and v not in es_of:
+                ru_of[en] = ru_of[v]
+    # how many translations each English word has in each part of speech
+    n_pos = {}
+    for side, of in (('es', es_of), ('ru', ru_of)):
+        for en, trs in of.items():
+            for _, p in trs:
+                n_pos[(side, en, p)] = n_pos.get((side, en, p), 0) + 1
     via = {}
     for en in es_of.keys() & ru_of.keys():
         for es, pe in es_of[en]:
             for ru, pr in ru_of[en]:
-                pos = pe if pe == pr or pr == 'other' else pr if pe == 'other' else None
+                pos = pivot_pos(pe, pr)
                 if pos is None:
                     continue
-                via.setdefault((es, ru, pos), set()).add(en)
+                via.setdefault((es, ru, pos), {})[en] = (pe, pr)
     piv = []
     for (es, ru, pos), ens in via.items():
-        if len(ens) >= 2 or any(len(es_of[e]) <= MAX_FANOUT and len(ru_of[e]) <= MAX_FANOUT
-                                for e in ens):
+        # through two English words, or one with few translations in the
+        # pair's parts of speech ("water": 3 Spanish, 12 Russian nouns,
+        # though 27 Russian words in all)
+        if len(ens) >= 2 or any(n_pos[('es', e, pe)] <= MAX_FANOUT and
+                                n_pos[('ru', e, pr)] <= MAX_FANOUT for e, (pe, pr) in ens.items()):
             piv.append((es, ru, pos, 'p%d' % min(len(ens), 9)))
+    # hand-written pairs (supplement.tsv of es-ru)
+    seen = {(r[0], r[1]) for r in piv}
+    for es, ru, pos in read_tsv(os.path.join(args.es_outdir, 'supplement.tsv'), 3):
+        if es and ru and (es, yo(ru)) not in seen:
+            piv.append((es, yo(ru), pos or 'other', 's'))
+            seen.add((es, yo(ru)))
     piv.sort()
-    log('  es-ru: %d of %d pairs through English kept' % (len(piv), len(via)))
+    log('  es-ru: %d of %d pairs through English kept, with supplement.tsv' % (len(piv), len(via)))
     os.makedirs(args.es_outdir, exist_ok=True)
     phdr = ['Generated by: %s from lexicon/data/en-es and lexicon/data/en-ru;'
             ' do not edit by hand.' % COMMAND] + hdr[1:]
     lu.write_tsv(os.path.join(args.es_outdir, 'bilingual.tsv'), [
         'Parallax Spanish-Russian bilingual lexicon (lemma pairs, through English).',
-        'Format: es<TAB>ru<TAB>pos<TAB>src; src pN: N English words lead from one to the other.',
+        'Format: es<TAB>ru<TAB>pos<TAB>src; src pN: N English words lead from one to the other;'
+        ' s: supplement.tsv (written by hand).',
     ] + phdr + ['Entries: %d' % len(piv)], piv)
     # the forms of both sides as en-es and en-ru have them (Apertium and
     # Hunspell together), for the lemmas of this lexicon and closed classes
