@@ -285,9 +285,10 @@ void plx__ana_add(plx__lex *lex, plx__ana *a, const char *text, size_t start, si
     } else if (lex->cross_script && rt->upper && !rt->digits && !(f & (PLX__TF_STOP | PLX__TF_NAME)) &&
                (r->flags & PLX__WF_TRANSLATED)) {
       /* a capitalised word the lexicon translates may be a name as well
-       * ("Том" is Tom more often than a volume, "Вера" Vera): its key
-       * across scripts too, which only meets the key of a word the other
-       * side leaves untranslated */
+       * ("Роза" is Rosa as often as a rose): its key across scripts too,
+       * which only meets the key of a word the other side leaves
+       * untranslated (a name spelt as it is transliterated, "Вера" and
+       * "Vera", already meets by its skeleton) */
       o->extra = plx__name_concept(lex, t->forms.data + rt->form, rt->flen);
     }
     o->flags = f;
