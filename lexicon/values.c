@@ -702,14 +702,27 @@ static uint32_t S_hash_key(const char *s) {
   return h;
 }
 
+/* What a value can begin with, alone: a number word (not an article or a
+ * pronoun: those need a scale or a unit after them, which are here too),
+ * an ordinal, a month, a weekday, a currency, a unit, a scale. */
+static int S_begins_value(const S_entry *en) {
+  int kind = en->kind;
+  return (kind == K_NUM && !(en->flags & (F_BARE | F_ARTICLE))) || kind == K_ORD ||
+         kind == K_MONTH || kind == K_WEEKDAY || kind == K_CUR || kind == K_UNIT ||
+         kind == K_SCALE;
+}
+
 /* Lays the entries out in runs of one first word, the longest phrase
- * first within a run (then by kind), and hashes the first entry of each
- * run: a word's entries are found by one probe. Runs are found by the hash
- * itself, not by sorting all entries (that sort was a tenth of start-up). */
+ * first within a run (then by kind), hashes the first entry of each run (a
+ * word's entries are found by one probe), and marks the runs whose word
+ * can begin a value alone (lx->strong, for S_may_hold_values). Runs are
+ * found by the hash itself, not by sorting all entries (that sort was a
+ * tenth of start-up). */
 static void S_group(S_lex *lx) {
   lx->nslots = 64;
   while (lx->nslots < lx->n * 2) lx->nslots <<= 1;
   lx->slots = plx__calloc(lx->nslots, sizeof *lx->slots);
+  lx->strong = plx__calloc(lx->n + 1, 1);
   if (!lx->n) return;
   /* slots first hold a run number + 1; count and place each entry */
   uint32_t *run = plx__malloc(lx->n * sizeof *run), *size = plx__calloc(lx->n + 1, sizeof *size);
@@ -741,6 +754,7 @@ static void S_group(S_lex *lx) {
      * file order (runs are short) */
     uint32_t r = run[k], b = at[r], x = b + fill[r]++;
     const S_entry *n = &lx->e[k];
+    if (S_begins_value(n)) lx->strong[b] = 1;
     while (x > b && (e[x - 1].ntok < n->ntok ||
                      (e[x - 1].ntok == n->ntok && e[x - 1].kind > n->kind))) {
       e[x] = e[x - 1];
@@ -784,21 +798,6 @@ static void S_load_lang(S_lex *lx) {
   }
   free(tmp.t);
   S_group(lx);
-  lx->strong = plx__calloc(lx->n + 1, 1);
-  size_t run = 0;
-  for (size_t k = 0; k < lx->n; k++) {
-    if (k == 0 || strcmp(lx->keys[lx->e[k - 1].key], lx->keys[lx->e[k].key]) != 0) run = k;
-    /* what a value can begin with, alone: a number word (not an article
-     * or a pronoun: those need a scale or a unit after them, which are
-     * here too), an ordinal, a month, a weekday, a currency, a unit, a
-     * scale */
-    const S_entry *en = &lx->e[k];
-    int kind = en->kind;
-    if ((kind == K_NUM && !(en->flags & (F_BARE | F_ARTICLE))) || kind == K_ORD ||
-        kind == K_MONTH || kind == K_WEEKDAY || kind == K_CUR || kind == K_UNIT ||
-        kind == K_SCALE)
-      lx->strong[run] = 1;
-  }
 }
 
 static int S_roman(const char *p, size_t n);
