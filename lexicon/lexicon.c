@@ -72,14 +72,15 @@ static Hunhandle *S_hunspell(const plx__lex *lex, int side) {
   const char *env = getenv("DICPATH");
   if (!lex->dict_dir[0] && env && *env) dirs[nd++] = env;
   if (!lex->dict_dir[0]) dirs[nd++] = "/usr/share/hunspell";
-  const char *names[3][3] = {
-      {"en_US", "en_GB", "en"}, {"es_ES", "es", "es_MX"}, {"ru_RU", "ru", "ru_RU"}};
+  /* the names each language's dictionary goes by, most usual first */
+  const char *names[3][3] = {{"en_US", "en_GB", "en"}, {"es_ES", "es", "es_MX"}, {"ru_RU", "ru"}};
   const char *lang = lex->lang[side];
   int which = !strcmp(lang, "en") ? 0 : !strcmp(lang, "es") ? 1 : !strcmp(lang, "ru") ? 2 : -1;
   for (int d = 0; d < nd; d++)
     for (int k = 0; k < (which >= 0 ? 3 : 1); k++) {
       char aff[4096], dic[4096];
       const char *base = which >= 0 ? names[which][k] : lang;
+      if (!base) continue;
       snprintf(aff, sizeof aff, "%s/%s.aff", dirs[d], base);
       snprintf(dic, sizeof dic, "%s/%s.dic", dirs[d], base);
       for (size_t q = 0; q < S_nhuns; q++)
