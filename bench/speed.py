@@ -70,8 +70,11 @@ PX, PXENV = program()
 
 
 def run(cmd, env=None, stdout=subprocess.DEVNULL, cwd=None):
-    """CPU seconds (user + system) and peak memory (KB) of one process."""
-    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    """CPU seconds (user + system) and peak memory (KB) of one process, run
+    in the scratch folder unless told otherwise (hunalign writes its log,
+    translate.txt, into its working folder; every path given is absolute)."""
+    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env,
+                         cwd=cwd or str(tmp))
     _, status, ru = os.wait4(p.pid, 0)
     err = p.stderr.read().decode(errors="replace")
     p.stderr.close()
@@ -181,7 +184,7 @@ def bench_newstest(hun, dic):
     rows = [("parallax batch -j 1", None, f1_px)]
     if hun:
         hun_batch = [([hun, "-utf", "-batch", dic, str(tmp / "hun.batch")], None)]
-        run(hun_batch[0][0], cwd=str(tmp))
+        run(hun_batch[0][0])
         pred_h = set()
         for doc in docs:
             for a, b in hunalign_pairs(d / ("h%02d.txt" % doc["k"]), len(doc["a_lines"]),
