@@ -80,8 +80,6 @@ static int S_cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Lowercase ASCII letters only; other letters (Ñ, É) are rare at the start
- * of an abbreviation and case-folding them would need ICU for little gain. */
 /* Lower case into out (cap bytes, NUL-terminated); ASCII by hand, other
  * letters by ICU's simple case mapping (Cyrillic "Проф" is "проф"), ё as
  * е. Returns the length, or (size_t)-1 if it does not fit. */

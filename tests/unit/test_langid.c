@@ -103,7 +103,7 @@ static void test_demo_files(void) {
   }
 }
 
-/* Neighbours of Spanish and English must not be taken for them. */
+/* Russian, with ё written or not. */
 static void test_russian(void) {
   double conf = -1;
   const char *p = "Комитет заявил в четверг, что не одобрит бюджет, пока министерство не "
@@ -119,6 +119,7 @@ static void test_russian(void) {
   CHECK_STR(S_detect("Ее муж еще не вернулся с работы, и она ждет его."), "ru");
 }
 
+/* Neighbours of Spanish and English must not be taken for them. */
 static void test_other_languages(void) {
   static const char *others[] = {
       /* French */
